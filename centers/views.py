@@ -1,0 +1,34 @@
+from django.views.generic import DetailView, ListView
+
+from publications.models import Author, Publication
+
+from .models import Center
+
+
+class CenterListView(ListView):
+    template_name = "centers/center_list.html"
+    context_object_name = "centers"
+
+    def get_queryset(self):
+        return Center.objects.active().centers().prefetch_related("programs")
+
+
+class CenterDetailView(DetailView):
+    template_name = "centers/center_detail.html"
+    context_object_name = "center"
+
+    def get_queryset(self):
+        return Center.objects.active().select_related("parent").prefetch_related("heads")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        center = self.object
+        context.update(
+            programs=center.programs.active(),
+            team=Author.objects.active().filter(centers=center),
+            publications=Publication.objects.published()
+            .in_center([center.slug])
+            .for_listing()
+            .newest_first()[:20],
+        )
+        return context

@@ -1,0 +1,157 @@
+"""Trees of regions and themes.
+
+Why a materialized path of our own instead of django-treebeard or django-mptt: the trees are
+small (tens to a few hundred nodes), editors move nodes rarely, and what every public query needs
+is "this node and all its descendants" inside a SQL subquery. A `path` column of ancestor slugs
+("/asia/japan/") gives exactly that with one indexed `LIKE 'prefix%'`, needs no extra table or
+library API in the admin and imports in bulk (the path is known before insertion).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models.functions import Concat, Substr
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class TreeQuerySet(models.QuerySet):
+    def descendants_of(self, node_or_nodes, *, include_self=True):
+        """Nodes below the given node(s), and the nodes themselves unless include_self=False."""
+        nodes = node_or_nodes if isinstance(node_or_nodes, list | tuple | set) else [node_or_nodes]
+        query = models.Q()
+        for node in nodes:
+            query |= models.Q(path__startswith=node.path)
+        if not nodes:
+            return self.none()
+        qs = self.filter(query)
+        if not include_self:
+            qs = qs.exclude(pk__in=[node.pk for node in nodes])
+        return qs
+
+    def with_slugs_and_descendants(self, slugs):
+        """Every node named by slug plus all its descendants, as one subquery-friendly queryset."""
+        paths = list(self.filter(slug__in=slugs).values_list("path", flat=True))
+        if not paths:
+            return self.none()
+        query = models.Q()
+        for path in paths:
+            query |= models.Q(path__startswith=path)
+        return self.filter(query)
+
+    def roots(self):
+        return self.filter(parent__isnull=True)
+
+    def in_tree_order(self):
+        """All nodes depth-first, siblings by (order, name): one query, sorted in Python."""
+        nodes = list(self)
+        children = {}
+        for node in nodes:
+            children.setdefault(node.parent_id, []).append(node)
+        known = {node.pk for node in nodes}
+        ordered = []
+
+        def walk(parent_id):
+            for node in sorted(children.get(parent_id, []), key=lambda n: (n.order, n.name)):
+                ordered.append(node)
+                walk(node.pk)
+
+        for parent_id in children:
+            if parent_id is None or parent_id not in known:
+                walk(parent_id)
+        return ordered
+
+
+class TreeNode(models.Model):
+    """A node of a small editorial tree (regions, themes)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Leave empty for a top-level entry. A node with children cannot be deleted."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Smaller numbers come first among siblings.")
+    )
+    # Derived from the parents' slugs; maintained by save(); never edited by hand.
+    path = models.CharField(max_length=1000, editable=False, db_index=True, default="")
+    depth = models.PositiveSmallIntegerField(editable=False, default=0)
+
+    objects = TreeQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def indented_name(self):
+        return "\u2003" * self.depth + self.name
+
+    def compute_path(self):
+        parent_path = self.parent.path if self.parent_id else "/"
+        return f"{parent_path}{self.slug}/"
+
+    def clean(self):
+        super().clean()
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError(
+                    {"parent": _("A node cannot be placed below itself or its descendants.")}
+                )
+            ancestor = ancestor.parent
+
+    def save(self, *args, **kwargs):
+        old_path = None
+        if self.pk:
+            old_path = type(self).objects.filter(pk=self.pk).values_list("path", flat=True).first()
+        self.path = self.compute_path()
+        self.depth = self.path.count("/") - 2
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if old_path and old_path != self.path:
+                self._move_descendants(old_path)
+
+    def _move_descendants(self, old_path):
+        """Rewrite the paths of every descendant after a rename or a move, in one UPDATE."""
+        depth_change = self.depth - (old_path.count("/") - 2)
+        type(self).objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+            path=Concat(models.Value(self.path), Substr("path", len(old_path) + 1)),
+            depth=models.F("depth") + depth_change,
+        )
+
+    def ancestors(self):
+        """Ancestors from the root down, excluding self (one query)."""
+        slugs = self.path.strip("/").split("/")[:-1]
+        by_slug = {node.slug: node for node in type(self).objects.filter(slug__in=slugs)}
+        return [by_slug[s] for s in slugs if s in by_slug]
+
+    def descendants(self, *, include_self=True):
+        return type(self).objects.descendants_of(self, include_self=include_self)
+
+
+class Region(TreeNode):
+    class Meta(TreeNode.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def get_absolute_url(self):
+        return reverse("publications:region_detail", kwargs={"slug": self.slug})
+
+
+class Theme(TreeNode):
+    class Meta(TreeNode.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def get_absolute_url(self):
+        return reverse("publications:theme_detail", kwargs={"slug": self.slug})

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "publications"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("publications/", views.PublicationListView.as_view(), name="list"),
+    path("publications/<slug:slug>/", views.PublicationDetailView.as_view(), name="detail"),
+    path("publications/<slug:slug>/<slug:filename>.pdf", views.publication_pdf, name="pdf"),
+    path("publications/<slug:slug>/pdf/", views.publication_pdf_redirect, name="pdf_redirect"),
+    path("regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region_detail"),
+    path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme_detail"),
+    path("experts/", views.ExpertListView.as_view(), name="expert_list"),
+    path("experts/<slug:slug>/", views.ExpertDetailView.as_view(), name="expert_detail"),
+]

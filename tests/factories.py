@@ -1,0 +1,95 @@
+"""factory_boy factories for the content model."""
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from centers.models import Center
+from publications.models import (
+    Author,
+    Publication,
+    PublicationAuthor,
+    Region,
+    Series,
+    Theme,
+)
+
+
+class RegionFactory(DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Region {n}")
+    slug = factory.Sequence(lambda n: f"region-{n}")
+
+
+class ThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    slug = factory.Sequence(lambda n: f"theme-{n}")
+
+
+class SeriesFactory(DjangoModelFactory):
+    class Meta:
+        model = Series
+
+    name = factory.Sequence(lambda n: f"Series {n}")
+    slug = factory.Sequence(lambda n: f"series-{n}")
+
+
+class CenterFactory(DjangoModelFactory):
+    class Meta:
+        model = Center
+
+    name = factory.Sequence(lambda n: f"Center {n}")
+    slug = factory.Sequence(lambda n: f"center-{n}")
+    kind = Center.Kind.CENTER
+
+
+class AuthorFactory(DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Jane Doe{n}")
+    slug = factory.Sequence(lambda n: f"jane-doe-{n}")
+    title = "Research Fellow"
+
+
+class PublicationFactory(DjangoModelFactory):
+    class Meta:
+        model = Publication
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Publication {n}")
+    slug = factory.Sequence(lambda n: f"publication-{n}")
+    type = Publication.Type.ANALYSIS
+    status = Publication.Status.PUBLISHED
+    summary = "A short summary.\n\nIn two paragraphs."
+    body = "The body of the analysis."
+    published_on = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(n))
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            for position, author in enumerate(extracted):
+                PublicationAuthor.objects.create(publication=self, author=author, position=position)
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.regions.set(extracted)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+    @factory.post_generation
+    def centers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.centers.set(extracted)

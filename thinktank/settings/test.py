@@ -1,0 +1,21 @@
+"""Tests: fast hashing, isolated media folders, no static manifest."""
+
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("THINKTANK_DEFAULT_DEBUG", "1")
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+_tmp = Path(tempfile.mkdtemp(prefix="thinktank-test-"))
+os.environ.setdefault("MEDIA_ROOT", str(_tmp / "media"))
+os.environ.setdefault("PRIVATE_MEDIA_ROOT", str(_tmp / "private"))
+
+from .base import *  # noqa: E402, F403
+from .base import STORAGES  # noqa: E402
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SECURE_SSL_REDIRECT = False
+ALLOWED_HOSTS = ["*"]

@@ -339,6 +339,11 @@ class Publication(models.Model):
     )
     cover = models.ImageField(_("cover image"), upload_to=upload_to_cover, blank=True)
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    # Derived from the uploaded PDF (kept for full-text search and for lists without a cover).
+    pdf_text = models.TextField(_("text of the PDF"), blank=True, editable=False)
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=upload_to_cover, blank=True, editable=False
+    )
     authors = models.ManyToManyField(
         Author,
         through="PublicationAuthor",
@@ -448,6 +453,11 @@ class Publication(models.Model):
     @property
     def isbn_display(self):
         return hyphenate_isbn(self.isbn) if self.isbn else ""
+
+    @property
+    def display_image(self):
+        """The cover when staff gave one, else the thumbnail made from the PDF's first page."""
+        return self.cover or self.thumbnail or None
 
     @property
     def is_media(self):
@@ -614,6 +624,13 @@ class PinnedRelation(models.Model):
         return f"{self.from_publication_id} → {self.to_publication_id}"
 
 
+class SlugRedirectQuerySet(models.QuerySet):
+    def target_for(self, old_slug):
+        """The publication that used to answer at this slug, or None."""
+        redirect = self.select_related("publication").filter(old_slug=old_slug).first()
+        return redirect.publication if redirect else None
+
+
 class SlugRedirect(models.Model):
     """An old slug of a publication; its URLs answer 301 to the current ones, forever."""
 
@@ -622,6 +639,8 @@ class SlugRedirect(models.Model):
         Publication, on_delete=models.CASCADE, related_name="slug_redirects"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SlugRedirectQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -165,26 +165,35 @@ _GROUP_RANGES = {
 }
 
 
+_GROUP_RANGES["979-10"] = [
+    (0, 1999999, 2),
+    (2000000, 6999999, 3),
+    (7000000, 8999999, 4),
+    (9000000, 9759999, 5),
+    (9760000, 9999999, 6),
+]
+
+
 def hyphenate_isbn(value):
     """'9782365671231' -> '978-2-36567-123-1'; ISBN-10 and unknown groups degrade gracefully."""
     isbn = normalize_isbn(value)
     if len(isbn) == 10:
-        isbn13 = "978" + isbn[:9]
-        core = hyphenate_isbn(isbn13 + "0")
+        core = hyphenate_isbn("978" + isbn[:9] + "0")
         if core.count("-") == 4:
             _prefix, group, publisher, title, _check = core.split("-")
             return f"{group}-{publisher}-{title}-{isbn[9]}"
         return isbn
     if len(isbn) != 13:
         return value
-    prefix, group = isbn[:3], isbn[3]
-    rest = isbn[4:11]
-    ranges = _GROUP_RANGES.get(f"{prefix}-{group}")
-    publisher_len = 3
-    if ranges:
-        number = int(rest)
-        for low, high, length in ranges:
-            if low <= number <= high:
-                publisher_len = length
-                break
-    return f"{prefix}-{group}-{rest[:publisher_len]}-{rest[publisher_len:]}-{isbn[12]}"
+    prefix = isbn[:3]
+    for group_length in (1, 2):
+        group = isbn[3 : 3 + group_length]
+        ranges = _GROUP_RANGES.get(f"{prefix}-{group}")
+        if ranges:
+            rest = isbn[3 + group_length : 12]
+            number = int(rest[:7].ljust(7, "0"))
+            for low, high, length in ranges:
+                if low <= number <= high:
+                    return f"{prefix}-{group}-{rest[:length]}-{rest[length:]}-{isbn[12]}"
+    # A registration group we do not know: keep the prefix and the check digit apart.
+    return f"{prefix}-{isbn[3:12]}-{isbn[12]}"

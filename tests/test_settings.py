@@ -1,0 +1,126 @@
+"""Settings come from the environment as the contract's table says."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_django(code, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL", "THINKTANK_"))
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_production_without_secret_key_refuses_to_start_with_a_clear_error():
+    result = run_django("", DJANGO_SETTINGS_MODULE="thinktank.settings.prod")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_database_url_selects_postgresql_with_persistent_checked_connections():
+    code = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['ENGINE'], d['NAME'], d['HOST'], d['PORT'], d['CONN_MAX_AGE'] > 0, "
+        "d['CONN_HEALTH_CHECKS'])"
+    )
+    result = run_django(
+        code,
+        DJANGO_SETTINGS_MODULE="thinktank.settings.prod",
+        DJANGO_SECRET_KEY="x" * 60,
+        DATABASE_URL="postgres://user@db.example:5433/thinktank",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "thinktank",
+        "db.example",
+        "5433",
+        "True",
+        "True",
+    ]
+
+
+def test_default_database_is_sqlite_and_cache_url_selects_redis():
+    code = (
+        "from django.conf import settings; print(settings.DATABASES['default']['ENGINE']); "
+        "print(settings.CACHES['default']['BACKEND']); print(settings.DEBUG)"
+    )
+    result = run_django(
+        code, DJANGO_SETTINGS_MODULE="thinktank.settings.dev", CACHE_URL="redis://127.0.0.1:6379/0"
+    )
+    assert result.returncode == 0, result.stderr
+    engine, cache, debug = result.stdout.split()
+    assert engine == "django.db.backends.sqlite3"
+    assert cache == "django.core.cache.backends.redis.RedisCache"
+    assert debug == "True"
+
+
+def test_unknown_cache_url_is_a_clear_error():
+    result = run_django(
+        "", DJANGO_SETTINGS_MODULE="thinktank.settings.dev", CACHE_URL="memcached://x"
+    )
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr
+
+
+def test_check_deploy_is_clean_in_production():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+            "DJANGO_SETTINGS_MODULE": "thinktank.settings.prod",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "a-long-random-production-like-secret-key-0123456789-abcdefghij",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNINGS" not in result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+@override_settings(SECURE_SSL_REDIRECT=True)
+def test_requests_forwarded_as_https_by_the_proxy_are_served_not_redirected(client):
+    assert client.get("/healthz").status_code in (200, 301)
+    plain = client.get("/experts/")
+    assert plain.status_code == 301
+    assert plain["Location"].startswith("https://")
+    assert client.get("/experts/", HTTP_X_FORWARDED_PROTO="https").status_code == 200
+
+
+@pytest.mark.django_db
+def test_healthz_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch):
+    from django.db import DatabaseError, connection
+
+    def broken_cursor(*args, **kwargs):
+        raise DatabaseError("down")
+
+    monkeypatch.setattr(connection, "cursor", broken_cursor)
+    response = client.get("/healthz")
+    assert response.status_code == 503

@@ -19,24 +19,20 @@ class CenterAdmin(UploadValidationMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent", "heads"]
     readonly_fields = ["image_preview"]
+    # Each program right below its center: by the center's place, the center first.
+    ordering = [
+        Coalesce("parent__order", "order"),
+        Coalesce("parent__name", "name"),
+        "kind",
+        "order",
+        "name",
+    ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "parent", "summary", "description"]}),
         (_("Image"), {"fields": ["image", "image_preview"]}),
         (_("People"), {"fields": ["heads"]}),
         (_("Advanced"), {"classes": ["collapse"], "fields": ["order", "active"]}),
     ]
-
-    def get_queryset(self, request):
-        # Each program right below its center: sort by the center's place, then centers first.
-        return (
-            super()
-            .get_queryset(request)
-            .alias(
-                group_order=Coalesce("parent__order", "order"),
-                group_name=Coalesce("parent__name", "name"),
-            )
-            .order_by("group_order", "group_name", "kind", "order", "name")
-        )
 
     @admin.display(description=_("name"), ordering="name")
     def indented(self, obj):

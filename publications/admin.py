@@ -38,9 +38,13 @@ def image_preview(file, *, height=160):
 
 
 class UploadValidationMixin:
-    """Image fields get a form field that names the file in its errors (see uploads.py)."""
+    """Image fields get a form field that names the file in its errors (see uploads.py); URLs
+    typed without a scheme get https:// (Django 6's default, chosen now)."""
 
-    formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
+    formfield_overrides = {
+        models.ImageField: {"form_class": ImageUploadField},
+        models.URLField: {"assume_scheme": "https"},
+    }
 
 
 # --- Regions and themes ------------------------------------------------------------------------

@@ -5,13 +5,14 @@ from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from publications.admin import UploadValidationMixin, image_preview
+from publications.admin import NamesPublicationsInUseMixin, UploadValidationMixin, image_preview
 
 from .models import Center
 
 
 @admin.register(Center)
-class CenterAdmin(UploadValidationMixin, admin.ModelAdmin):
+class CenterAdmin(NamesPublicationsInUseMixin, UploadValidationMixin, admin.ModelAdmin):
+    publication_lookup = "centers"
     list_display = ["indented", "kind", "parent", "image_thumbnail", "order", "active"]
     list_filter = ["kind", "active", ("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]

@@ -6,7 +6,9 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db import models
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -47,10 +49,42 @@ class UploadValidationMixin:
     }
 
 
+class NamesPublicationsInUseMixin:
+    """On the "Cannot delete" page, name the publications that use the object.
+
+    Django lists the protecting rows, here the rows of the through models (PublicationRegion
+    etc.), whose text says nothing to staff; they are replaced by links to the publications.
+    """
+
+    publication_lookup = None  # e.g. "regions"
+
+    def get_deleted_objects(self, objs, request):
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected and self.publication_lookup:
+            through = Publication._meta.get_field(self.publication_lookup).remote_field.through
+            prefix = f"{capfirst(through._meta.verbose_name)}: "
+            protected = [item for item in protected if not str(item).startswith(prefix)]
+            in_use = (
+                Publication.objects.filter(**{f"{self.publication_lookup}__in": objs})
+                .only("pk", "title")
+                .distinct()
+            )
+            protected += [
+                format_html(
+                    '{}: <a href="{}">{}</a>',
+                    capfirst(Publication._meta.verbose_name),
+                    reverse("admin:publications_publication_change", args=[publication.pk]),
+                    publication.title,
+                )
+                for publication in in_use
+            ]
+        return to_delete, model_count, perms_needed, protected
+
+
 # --- Regions and themes ------------------------------------------------------------------------
 
 
-class TreeNodeAdmin(UploadValidationMixin, admin.ModelAdmin):
+class TreeNodeAdmin(NamesPublicationsInUseMixin, admin.ModelAdmin):
     list_display = ["indented", "slug", "parent", "order"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "slug"]
@@ -73,12 +107,12 @@ class TreeNodeAdmin(UploadValidationMixin, admin.ModelAdmin):
 
 @admin.register(Region)
 class RegionAdmin(TreeNodeAdmin):
-    pass
+    publication_lookup = "regions"
 
 
 @admin.register(Theme)
 class ThemeAdmin(TreeNodeAdmin):
-    pass
+    publication_lookup = "themes"
 
 
 # --- Series and experts ----------------------------------------------------------------------

@@ -102,10 +102,11 @@ def test_decompression_bomb_image_is_refused_with_a_form_error(admin_client, sto
 
 def test_deleting_a_center_in_use_is_refused(admin_client):
     center = CenterFactory()
-    PublicationFactory(centers=[center])
+    PublicationFactory(centers=[center], title="Asia now")
     page = admin_client.get(url("delete", center.pk))
     assert page.status_code == 200
-    assert page.context["protected"]
+    [protected] = page.context["protected"]
+    assert protected.startswith("Publication: ") and ">Asia now</a>" in protected
     response = admin_client.post(url("delete", center.pk), {"post": "yes"})
     assert response.status_code == 200
     assert Center.objects.filter(pk=center.pk).exists()

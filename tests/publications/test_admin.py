@@ -453,17 +453,28 @@ def test_bulk_action_skips_items_already_in_that_status(admin_client):
 
 def test_deleting_a_region_in_use_is_refused(admin_client):
     region = RegionFactory(name="Japan")
-    PublicationFactory(regions=[region])
+    publication = PublicationFactory(regions=[region], title="Japan now")
     url = admin_url(Region, "delete", region.pk)
     page = admin_client.get(url)
     assert page.status_code == 200
-    assert page.context["protected"]
-    assert "would require deleting the following protected related objects" in (
-        page.content.decode()
-    )
+    content = page.content.decode()
+    assert "Cannot delete region" in content
+    assert "would require deleting the following protected related objects" in content
+    change_url = admin_url(Publication, "change", publication.pk)
+    assert page.context["protected"] == [f'Publication: <a href="{change_url}">Japan now</a>']
     response = admin_client.post(url, {"post": "yes"})
     assert response.status_code == 200
     assert Region.objects.filter(pk=region.pk).exists()
+
+
+def test_deleting_a_region_with_sub_regions_is_refused(admin_client):
+    asia = RegionFactory(name="Asia")
+    RegionFactory(name="Japan", parent=asia)
+    page = admin_client.get(admin_url(Region, "delete", asia.pk))
+    [protected] = page.context["protected"]
+    assert protected.startswith("Region: ") and ">Japan</a>" in protected
+    admin_client.post(admin_url(Region, "delete", asia.pk), {"post": "yes"})
+    assert Region.objects.filter(pk=asia.pk).exists()
 
 
 def test_deleting_an_unused_region_works(admin_client):

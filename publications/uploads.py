@@ -96,8 +96,8 @@ def validate_image_upload(value):
     limit_params = {"name": name, "limit": settings.MAX_IMAGE_PIXELS // 1_000_000}
     _rewind(value)
     try:
-        # catch_warnings() changes the process-wide filter for the duration of the block; our
-        # workers run one request per thread at most, and the block is short.
+        # catch_warnings() swaps the process-wide warning filters for this short block (it is
+        # not thread-safe); gunicorn's default sync workers serve one request at a time.
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             # open() reads the header only; nothing is decoded until load().

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from publications.uploads import validate_image_upload
+
 
 def upload_to_center_image(instance, filename):
     ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
@@ -45,7 +47,9 @@ class Center(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     summary = models.CharField(_("summary"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
-    image = models.ImageField(_("image"), upload_to=upload_to_center_image, blank=True)
+    image = models.ImageField(
+        _("image"), upload_to=upload_to_center_image, blank=True, validators=[validate_image_upload]
+    )
     heads = models.ManyToManyField(
         "publications.Author", verbose_name=_("heads"), blank=True, related_name="headed_centers"
     )

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .taxonomy import Region, Theme, TreeNode
+from .uploads import validate_image_upload, validate_pdf_upload
 from .validators import (
     hyphenate_isbn,
     normalize_doi,
@@ -115,7 +116,9 @@ class Author(models.Model):
         _("title"), max_length=200, blank=True, help_text=_("e.g. Research Fellow")
     )
     bio = models.TextField(_("biography"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to=upload_to_photo, blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to=upload_to_photo, blank=True, validators=[validate_image_upload]
+    )
     centers = models.ManyToManyField(
         "centers.Center", verbose_name=_("centers"), blank=True, related_name="members"
     )
@@ -335,9 +338,16 @@ class Publication(models.Model):
         _("source"), max_length=200, blank=True, help_text=_("For media items: the outlet's name.")
     )
     pdf = models.FileField(
-        _("PDF"), upload_to=upload_to_pdf, storage=private_storage, blank=True, max_length=200
+        _("PDF"),
+        upload_to=upload_to_pdf,
+        storage=private_storage,
+        blank=True,
+        max_length=200,
+        validators=[validate_pdf_upload],
     )
-    cover = models.ImageField(_("cover image"), upload_to=upload_to_cover, blank=True)
+    cover = models.ImageField(
+        _("cover image"), upload_to=upload_to_cover, blank=True, validators=[validate_image_upload]
+    )
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     # Derived from the uploaded PDF (kept for full-text search and for lists without a cover).
     pdf_text = models.TextField(_("text of the PDF"), blank=True, editable=False)

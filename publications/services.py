@@ -26,3 +26,28 @@ def slug_redirect_record(*, publication: Publication, old_slug: str) -> None:
         SlugRedirect.objects.update_or_create(
             old_slug=old_slug, defaults={"publication": publication}
         )
+
+
+# --- Status changes (the admin's bulk actions) --------------------------------------------------
+# Kept small on purpose: the publishing workflow (who may publish, review steps) builds on them.
+
+
+def _publication_set_status(*, publication: Publication, status: str) -> Publication:
+    publication.status = status
+    publication.save(update_fields=["status", "updated_at"])
+    return publication
+
+
+def publication_publish(*, publication: Publication, user=None) -> Publication:
+    """Make a publication public (a future `publish_at` still holds it back until then)."""
+    return _publication_set_status(publication=publication, status=Publication.Status.PUBLISHED)
+
+
+def publication_unpublish(*, publication: Publication, user=None) -> Publication:
+    """Take a publication off the site, back to draft."""
+    return _publication_set_status(publication=publication, status=Publication.Status.DRAFT)
+
+
+def publication_archive(*, publication: Publication, user=None) -> Publication:
+    """Withdraw a publication from the site, keeping it apart from drafts."""
+    return _publication_set_status(publication=publication, status=Publication.Status.ARCHIVED)

@@ -1,0 +1,50 @@
+"""Staff editing of research centers and their programs."""
+
+from django.contrib import admin
+from django.db.models.functions import Coalesce
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from publications.admin import NamesPublicationsInUseMixin, UploadValidationMixin, image_preview
+
+from .models import Center
+
+
+@admin.register(Center)
+class CenterAdmin(NamesPublicationsInUseMixin, UploadValidationMixin, admin.ModelAdmin):
+    publication_lookup = "centers"
+    list_display = ["indented", "kind", "parent", "image_thumbnail", "order", "active"]
+    list_filter = ["kind", "active", ("parent", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["parent"]
+    search_fields = ["name", "slug", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent", "heads"]
+    readonly_fields = ["image_preview"]
+    # Each program right below its center: by the center's place, the center first.
+    ordering = [
+        Coalesce("parent__order", "order"),
+        Coalesce("parent__name", "name"),
+        "kind",
+        "order",
+        "name",
+    ]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "parent", "summary", "description"]}),
+        (_("Image"), {"fields": ["image", "image_preview"]}),
+        (_("People"), {"fields": ["heads"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["order", "active"]}),
+    ]
+
+    @admin.display(description=_("name"), ordering="name")
+    def indented(self, obj):
+        return format_html(
+            '<span style="padding-left:{}em">{}</span>', 1.5 if obj.parent_id else 0, obj.name
+        )
+
+    @admin.display(description=_("image"))
+    def image_thumbnail(self, obj):
+        return image_preview(obj.image, height=40)
+
+    @admin.display(description=_("preview"))
+    def image_preview(self, obj):
+        return image_preview(obj.image)

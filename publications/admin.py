@@ -1,0 +1,465 @@
+"""Staff editing of publications, series, experts, regions and themes."""
+
+import copy
+
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from centers.models import Center
+
+from . import services
+from .models import (
+    Author,
+    PinnedRelation,
+    Publication,
+    PublicationAuthor,
+    Region,
+    Series,
+    SlugRedirect,
+    Theme,
+)
+from .uploads import ImageUploadField
+
+EMPTY = "—"
+
+
+def image_preview(file, *, height=160):
+    """A read-only <img> of an uploaded image, for change forms and lists."""
+    if not file:
+        return EMPTY
+    return format_html(
+        '<img src="{}" alt="" style="max-height:{}px;max-width:100%;">', file.url, height
+    )
+
+
+class UploadValidationMixin:
+    """Image fields get a form field that names the file in its errors (see uploads.py); URLs
+    typed without a scheme get https:// (Django 6's default, chosen now)."""
+
+    formfield_overrides = {
+        models.ImageField: {"form_class": ImageUploadField},
+        models.URLField: {"assume_scheme": "https"},
+    }
+
+
+class NamesPublicationsInUseMixin:
+    """On the "Cannot delete" page, name the publications that use the object.
+
+    Django lists the protecting rows, here the rows of the through models (PublicationRegion
+    etc.), whose text says nothing to staff; they are replaced by links to the publications.
+    """
+
+    publication_lookup = None  # e.g. "regions"
+
+    def get_deleted_objects(self, objs, request):
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if protected and self.publication_lookup:
+            through = Publication._meta.get_field(self.publication_lookup).remote_field.through
+            prefix = f"{capfirst(through._meta.verbose_name)}: "
+            protected = [item for item in protected if not str(item).startswith(prefix)]
+            in_use = (
+                Publication.objects.filter(**{f"{self.publication_lookup}__in": objs})
+                .only("pk", "title")
+                .distinct()
+            )
+            protected += [
+                format_html(
+                    '{}: <a href="{}">{}</a>',
+                    capfirst(Publication._meta.verbose_name),
+                    reverse("admin:publications_publication_change", args=[publication.pk]),
+                    publication.title,
+                )
+                for publication in in_use
+            ]
+        return to_delete, model_count, perms_needed, protected
+
+
+# --- Regions and themes ------------------------------------------------------------------------
+
+
+class TreeNodeAdmin(NamesPublicationsInUseMixin, admin.ModelAdmin):
+    list_display = ["indented", "slug", "parent", "order"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "slug"]
+    # `path` lists every node after its parent; siblings come by slug here.
+    ordering = ["path"]
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "parent", "description"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["order", "path"]}),
+    ]
+    readonly_fields = ["path"]
+
+    @admin.display(description=_("name"), ordering="path")
+    def indented(self, obj):
+        # One em space per level, like `indented_name`, but kept visible in HTML.
+        return format_html('<span style="padding-left:{}em">{}</span>', 1.5 * obj.depth, obj.name)
+
+
+@admin.register(Region)
+class RegionAdmin(TreeNodeAdmin):
+    publication_lookup = "regions"
+
+
+@admin.register(Theme)
+class ThemeAdmin(TreeNodeAdmin):
+    publication_lookup = "themes"
+
+
+# --- Series and experts ----------------------------------------------------------------------
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "issn", "publication_count"]
+    search_fields = ["name", "slug", "issn"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "issn", "description"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(num_publications=models.Count("publications"))
+
+    @admin.display(description=_("publications"), ordering="num_publications")
+    def publication_count(self, obj):
+        return obj.num_publications
+
+
+@admin.register(Author)
+class AuthorAdmin(UploadValidationMixin, admin.ModelAdmin):
+    list_display = ["name", "title", "photo_thumbnail", "active", "email_public"]
+    list_filter = ["active", "email_public", ("centers", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "sort_name", "slug", "title", "email"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["centers"]
+    readonly_fields = ["photo_preview"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "title", "bio", "photo", "photo_preview", "centers"]}),
+        (_("Contact and links"), {"fields": ["orcid", "website", "email", "email_public"]}),
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["sort_name", "active"]}),
+    ]
+
+    @admin.display(description=_("photo"))
+    def photo_thumbnail(self, obj):
+        return image_preview(obj.photo, height=40)
+
+    @admin.display(description=_("preview"))
+    def photo_preview(self, obj):
+        return image_preview(obj.photo)
+
+
+# --- Publications ----------------------------------------------------------------------------
+
+
+class PublicationPartInline(admin.TabularInline):
+    """Rows that belong to a publication (its authors, pinned relations, old URLs): editing them
+    is editing the publication, so they follow its permissions, as Django does for the
+    auto-created through models. Staff in "Editors" need no permission on these models."""
+
+    def _has_publication_perm(self, request, action):
+        return request.user.has_perm(f"publications.{action}_publication")
+
+    def has_view_permission(self, request, obj=None):
+        return self._has_publication_perm(request, "view") or self._has_publication_perm(
+            request, "change"
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return self._has_publication_perm(request, "change")
+
+    def has_change_permission(self, request, obj=None):
+        return self._has_publication_perm(request, "change")
+
+    def has_delete_permission(self, request, obj=None):
+        return self._has_publication_perm(request, "change")
+
+
+class PublicationAuthorInline(PublicationPartInline):
+    model = PublicationAuthor
+    fields = ["author", "role", "position"]
+    autocomplete_fields = ["author"]
+    ordering = ["position", "pk"]
+    extra = 1
+
+
+class PinnedRelationInline(PublicationPartInline):
+    model = PinnedRelation
+    fk_name = "from_publication"
+    fields = ["to_publication", "position"]
+    autocomplete_fields = ["to_publication"]
+    ordering = ["position", "pk"]
+    extra = 0
+
+
+class SlugRedirectInline(PublicationPartInline):
+    """Read-only: old URLs are recorded when staff change the slug, never typed in."""
+
+    model = SlugRedirect
+    fields = ["old_slug", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("old URLs (they redirect here)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class TreeListFilter(admin.SimpleListFilter):
+    """A region or theme, its descendants included, listed in tree order."""
+
+    model = None
+    queryset_method = None
+
+    def lookups(self, request, model_admin):
+        return [(node.slug, node.indented_name) for node in self.model.objects.in_tree_order()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return getattr(queryset, self.queryset_method)([self.value()])
+        return queryset
+
+
+class RegionListFilter(TreeListFilter):
+    title = _("region")
+    parameter_name = "region"
+    model = Region
+    queryset_method = "in_region"
+
+
+class ThemeListFilter(TreeListFilter):
+    title = _("theme")
+    parameter_name = "theme"
+    model = Theme
+    queryset_method = "in_theme"
+
+
+class CenterListFilter(admin.SimpleListFilter):
+    """A center (its programs included) or a program."""
+
+    title = _("center or program")
+    parameter_name = "center"
+
+    def lookups(self, request, model_admin):
+        return [
+            (c.slug, f"\u2003{c.name}" if c.parent_id else c.name)
+            for c in Center.objects.order_by(
+                models.functions.Coalesce("parent__order", "order"),
+                models.functions.Coalesce("parent__name", "name"),
+                "parent",
+                "order",
+                "name",
+            )
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.in_center([self.value()])
+        return queryset
+
+
+class PublicationChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # The list shows no body nor PDF text: leave them in the database; the authors column
+        # comes from one prefetch query whatever the number of rows.
+        return (
+            super()
+            .get_queryset(request, exclude_parameters)
+            .for_listing()
+            .defer("body", "pdf_text")
+        )
+
+
+@admin.register(Publication)
+class PublicationAdmin(UploadValidationMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "type",
+        "status",
+        "published_on",
+        "language",
+        "author_names",
+        "series",
+        "featured",
+        "public_link",
+    ]
+    list_filter = [
+        "status",
+        "type",
+        "language",
+        "featured",
+        RegionListFilter,
+        ThemeListFilter,
+        CenterListFilter,
+        ("series", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["series"]
+    search_fields = [
+        "title",
+        "subtitle",
+        "slug",
+        "isbn",
+        "doi",
+        "publication_authors__author__name",
+    ]
+    date_hierarchy = "published_on"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["series", "translation_of"]
+    readonly_fields = [
+        "cover_preview",
+        "public_link",
+        "download_count",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [PublicationAuthorInline, PinnedRelationInline, SlugRedirectInline]
+    actions = ["publish", "unpublish", "archive"]
+    fieldsets = [
+        (None, {"fields": ["title", "subtitle", "slug", "type", "language", "summary", "body"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "published_on", "publish_at", "featured", "public_link"]},
+        ),
+        (_("Files"), {"fields": ["pdf", "pages", "cover", "cover_preview"]}),
+        (_("Classification"), {"fields": []}),  # filled in by get_fieldsets()
+        (_("Series and identifiers"), {"fields": ["series", "series_number", "isbn", "doi"]}),
+        (
+            _("Advanced"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "translation_of",
+                    "external_url",
+                    "source",
+                    "download_count",
+                    "created_at",
+                    "updated_at",
+                ],
+            },
+        ),
+    ]
+    # Many-to-many fields with an explicit through model (PublicationRegion etc., which PROTECT
+    # the region/theme/center from deletion). Django's admin check E013 refuses them in a static
+    # `fieldsets`, and ModelAdmin.formfield_for_manytomany() drops them, but ModelForm saves them
+    # with `.set()` (allowed on custom through models since Django 2.2, the through models need
+    # no extra data). So they are added here and in formfield_for_manytomany() below.
+    through_m2m_fields = ["regions", "themes", "centers"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = copy.deepcopy(super().get_fieldsets(request, obj))
+        for name, options in fieldsets:
+            if name == _("Classification"):
+                options["fields"] = list(self.through_m2m_fields)
+        return fieldsets
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.through_m2m_fields:
+            db = kwargs.get("using")
+            kwargs["widget"] = AutocompleteSelectMultiple(db_field, self.admin_site, using=db)
+            kwargs.setdefault("queryset", db_field.remote_field.model._default_manager.using(db))
+            kwargs.setdefault("required", False)
+            return db_field.formfield(**kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_changelist(self, request, **kwargs):
+        return PublicationChangeList
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            services.slug_redirect_record(publication=obj, old_slug=form.initial.get("slug", ""))
+
+    # --- Columns and read-only fields ---------------------------------------------------------
+    @admin.display(description=_("authors"))
+    def author_names(self, obj):
+        return ", ".join(author.name for author in obj.ordered_authors) or EMPTY
+
+    @admin.display(description=_("cover"))
+    def cover_preview(self, obj):
+        return image_preview(obj.cover)
+
+    @admin.display(description=_("public page"))
+    def public_link(self, obj):
+        if not obj.pk:
+            return EMPTY
+        if obj.is_public:
+            return format_html(
+                '<a href="{}" target="_blank" rel="noopener">{}</a>',
+                obj.get_absolute_url(),
+                _("View on site"),
+            )
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            obj.get_absolute_url(),
+            _("Preview"),
+        )
+
+    # --- Bulk actions --------------------------------------------------------------------------
+    def _change_status(self, request, queryset, *, service, status):
+        """Apply a status service to each selected publication not already in that status, and
+        write the admin history (LogEntry) for each. Returns how many changed."""
+        changed = 0
+        for publication in queryset:
+            if publication.status == status:
+                continue
+            service(publication=publication, user=request.user)
+            self.log_change(request, publication, [{"changed": {"fields": ["status"]}}])
+            changed += 1
+        return changed
+
+    @admin.action(description=_("Publish selected publications"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = self._change_status(
+            request,
+            queryset,
+            service=services.publication_publish,
+            status=Publication.Status.PUBLISHED,
+        )
+        message = ngettext(
+            "%(count)d publication was published.", "%(count)d publications were published.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(
+        description=_("Unpublish selected publications (back to draft)"), permissions=["change"]
+    )
+    def unpublish(self, request, queryset):
+        count = self._change_status(
+            request,
+            queryset,
+            service=services.publication_unpublish,
+            status=Publication.Status.DRAFT,
+        )
+        message = ngettext(
+            "%(count)d publication was set back to draft.",
+            "%(count)d publications were set back to draft.",
+            count,
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Archive selected publications"), permissions=["change"])
+    def archive(self, request, queryset):
+        count = self._change_status(
+            request,
+            queryset,
+            service=services.publication_archive,
+            status=Publication.Status.ARCHIVED,
+        )
+        message = ngettext(
+            "%(count)d publication was archived.", "%(count)d publications were archived.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)

@@ -38,7 +38,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import EmailValidator, URLValidator, validate_slug
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from centers.models import Center
 
@@ -290,6 +290,9 @@ class _RecordChecker:
             return ""
         if required and not value.strip():
             self.error(key, "is required.")
+            return ""
+        if "\x00" in value:
+            self.error(key, "contains a NUL character.")
             return ""
         self._max_length(key, value, model_field or key)
         return value
@@ -668,6 +671,14 @@ class _Validator:
                     checker.error("parent", f"“{parent}” is a program, not a center.")
             elif parent is not None:
                 checker.error("parent", "a center does not belong to another center.")
+        programs = {slug for slug, item in items.items() if item["kind"] == Center.Kind.PROGRAM}
+        for program, child in _chunked_values(
+            Center, programs, "parent__slug", "slug", lookup="parent__slug"
+        ):
+            if child not in items:
+                items[program]["_checker"].error(
+                    "kind", f"“{program}” has programs (“{child}”), so it must stay a center."
+                )
         self.check_refs(items, "heads", Author, authors, label="expert", plural=True)
         return {"items": items, "existing": {slug: pk for slug, (pk, _k) in existing.items()}}
 
@@ -895,6 +906,11 @@ class _Writer:
         try:
             with transaction.atomic():
                 self.write()
+        except DatabaseError as exc:
+            self.remove(self.saved_files)
+            raise InterchangeError(
+                [f"the database refused the import ({exc}); nothing was written."]
+            ) from exc
         except BaseException:
             self.remove(self.saved_files)
             raise
@@ -1249,11 +1265,13 @@ class _Exporter:
     def __init__(self, files_dir: Path | None):
         self.files_dir = files_dir
         self.warnings = []
+        self.files = 0  # how many files the document names
 
     def file(self, field_file, relative):
         """The relative path the document names; copies the file there when given a folder."""
         if not field_file:
             return None
+        self.files += 1
         if self.files_dir is not None:
             target = self.files_dir.parent / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -1437,7 +1455,13 @@ def export_document(*, target: Path | None = None):
     `files/` folder beside it. Returns (document, warnings).
     """
     exporter = _Exporter(Path(target).parent / "files" if target else None)
-    return exporter.run(), exporter.warnings
+    document = exporter.run()
+    if target is None and exporter.files:
+        exporter.warnings.append(
+            f"The document names {exporter.files} files that were not copied: give FILE.json "
+            "to copy them into files/ beside it."
+        )
+    return document, exporter.warnings
 
 
 def dump_document(document) -> str:

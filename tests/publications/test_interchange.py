@@ -538,3 +538,29 @@ def test_import_refuses_invalid_json(tmp_path):
 
     with pytest.raises(CommandError, match="not valid UTF-8 JSON"):
         run_import(path)
+
+
+def test_export_to_stdout_warns_that_files_are_not_copied(tmp_path, example):
+    run_import(write_doc(tmp_path, example))
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command("export_publications", stdout=out, stderr=err)
+
+    assert json.loads(out.getvalue())["publications"][0]["pdf"] == (
+        "files/security-partnerships-japan.pdf"
+    )
+    assert "not copied" in err.getvalue()
+
+
+def test_a_center_with_programs_cannot_become_a_program(tmp_path, example):
+    example["centers"].append(
+        {"slug": "japan-program", "name": "Japan", "kind": "program", "parent": "asia-center"}
+    )
+    run_import(write_doc(tmp_path, example))
+    example["centers"] = [
+        {"slug": "other", "name": "Other", "kind": "center", "parent": None},
+        {"slug": "asia-center", "name": "Asia", "kind": "program", "parent": "other"},
+    ]
+
+    with pytest.raises(CommandError, match=r'centers\[1\] \(slug "asia-center"\): kind:'):
+        run_import(write_doc(tmp_path, example))

@@ -185,6 +185,7 @@ def test_contract_example_document_imports(tmp_path, example):
     assert "publications: 1 new, 0 updated" in output
     pub = Publication.objects.get(slug="security-partnerships-japan")
     assert pub.isbn == "9782365671231"
+    assert pub.isbn_display == "978-2-36567-123-1"
     assert pub.series.issn == "1958-5284"
     assert pub.series_number == "61"
     assert pub.pages == 28

@@ -147,7 +147,7 @@ def main():
                 call_command("import_publications", str(path), stdout=io.StringIO())
                 print(f"  {label}: {time.perf_counter() - start:.1f} s")
             start = time.perf_counter()
-            call_command("export_publications", stdout=io.StringIO())
+            call_command("export_publications", stdout=io.StringIO(), stderr=io.StringIO())
             print(f"  export to stdout: {time.perf_counter() - start:.1f} s")
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -1,0 +1,50 @@
+"""Import regions, themes, series, centers, experts and publications from the contract's JSON.
+
+Upsert by slug; the whole document is validated first and written in one transaction, so one
+bad record means nothing is written and the command exits non-zero naming the record (section,
+index, slug) and the field. `pdf`, `cover`, `photo` and `image` paths are relative to the JSON
+file. The work itself is in `publications.interchange`.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from publications.interchange import InterchangeError, import_document
+
+MAX_ERRORS_SHOWN = 50
+
+
+class Command(BaseCommand):
+    help = (
+        "Import publications and their taxonomy, series, centers and experts from a JSON file "
+        "(upsert by slug, all or nothing)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", metavar="FILE.json", help="The document to import.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Validate the whole document and report what would change; write nothing.",
+        )
+
+    def handle(self, *args, file, dry_run, **options):
+        try:
+            report = import_document(file, dry_run=dry_run)
+        except InterchangeError as exc:
+            shown = exc.errors[:MAX_ERRORS_SHOWN]
+            more = len(exc.errors) - len(shown)
+            lines = [f"Import refused: {len(exc.errors)} error(s); nothing was written.", *shown]
+            if more:
+                lines.append(f"… and {more} more.")
+            raise CommandError("\n".join(lines)) from exc
+        for warning in report.warnings:
+            self.stdout.write(self.style.WARNING(warning))
+        if dry_run:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "Dry run: the document is valid; nothing was written. "
+                    f"Would import {report.summary()}."
+                )
+            )
+        else:
+            self.stdout.write(self.style.SUCCESS(f"Imported {report.summary()}."))

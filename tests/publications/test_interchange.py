@@ -285,7 +285,7 @@ def _bad(record, **changes):
         ({"type": "podcast"}, "type", "“podcast” is not one of"),
         ({"pdf": "files/missing.pdf"}, "pdf", "not found"),
         ({"pdf": "files/notes.pdf"}, "pdf", "not a PDF"),
-        ({"cover": "files/notes.pdf"}, "cover", "not a readable image"),
+        ({"cover": "files/notes.pdf"}, "cover", "is not a valid JPEG, PNG or WebP image"),
         ({"publish_at": "2027-03-01T08:00:00"}, "publish_at", "UTC offset"),
         ({"authors": ["nobody"]}, "authors", "unknown expert “nobody”"),
         ({"series": "nope"}, "series", "unknown series “nope”"),

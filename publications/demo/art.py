@@ -85,7 +85,7 @@ def cover(title, subtitle, author_line, institute, colors, width=800, height=113
     image = Image.new("RGB", (width, height), dark)
     draw = ImageDraw.Draw(image)
     band_top = int(height * 0.58)
-    for i in range(14):
+    for _ in range(14):
         x = rng.randint(-100, width)
         w = rng.randint(40, 220)
         draw.rectangle((x, band_top, x + w, height), fill=_mix(accent, dark, rng.random() * 0.7))

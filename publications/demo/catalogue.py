@@ -72,7 +72,7 @@ PUBLICATIONS = [
         "centers": ["center-asian-studies"],
         "authors": [("kenji-watanabe", A), ("li-wen", A), ("jonathan-reyes", C)],
         "topic": "a crisis across the Taiwan Strait",
-        "isbn": "978295870041",
+        "isbn": "978238740041",
         "doi": "10.48812/meridian.mp41",
         "pdf": True,
         "featured": True,
@@ -162,7 +162,7 @@ PUBLICATIONS = [
         "centers": ["indo-pacific-program", "center-security-studies"],
         "authors": [("priya-raman", A), ("sarah-whitfield", A)],
         "topic": "maritime security in the Indian Ocean",
-        "isbn": "978295870038",
+        "isbn": "978238740038",
         "pdf": True,
         "summary": [
             "The Indian Ocean carries most of Europe's trade with Asia and a large share of its "
@@ -228,10 +228,9 @@ PUBLICATIONS = [
             ("min-jun-park", A),
         ],
         "topic": "the security order in Asia",
-        "isbn": "978295870201",
+        "isbn": "978238740201",
         "pdf": True,
         "cover": True,
-        "pages": 312,
         "summary": [
             "Asia's security order is being rewritten, and not by a single hand. This edited "
             "volume brings together the institute's Asia specialists to examine how China, "
@@ -257,7 +256,7 @@ PUBLICATIONS = [
         "centers": ["center-european-affairs", "eastern-europe-program"],
         "authors": [("helene-marchand", A), ("olena-hrytsenko", A), ("tomasz-kowalczyk", C)],
         "topic": "the enlargement of the European Union",
-        "isbn": "978295870043",
+        "isbn": "978238740043",
         "doi": "10.48812/meridian.mp43",
         "pdf": True,
         "featured": True,
@@ -344,7 +343,7 @@ PUBLICATIONS = [
         "centers": ["eastern-europe-program"],
         "authors": [("olena-hrytsenko", A), ("jonathan-reyes", A)],
         "topic": "the financing of Ukraine's reconstruction",
-        "isbn": "978295870040",
+        "isbn": "978238740040",
         "pdf": True,
         "summary": [
             "The World Bank estimates Ukraine's reconstruction needs at more than five hundred "
@@ -389,7 +388,7 @@ PUBLICATIONS = [
         "centers": ["center-security-studies"],
         "authors": [("sarah-whitfield", A), ("tomasz-kowalczyk", A), ("lena-hoffmann", C)],
         "topic": "Europe's defence industrial base",
-        "isbn": "978295870039",
+        "isbn": "978238740039",
         "pdf": True,
         "featured": True,
         "summary": [
@@ -454,7 +453,7 @@ PUBLICATIONS = [
         "centers": ["migration-mobility-program"],
         "authors": [("claire-dubois", A)],
         "topic": "the EU Pact on Migration and Asylum",
-        "isbn": "978295870042",
+        "isbn": "978238740042",
         "pdf": True,
         "summary": [
             "The Pact on Migration and Asylum, adopted after eight years of negotiations, "
@@ -655,7 +654,7 @@ PUBLICATIONS = [
         "centers": ["nuclear-deterrence-program"],
         "authors": [("marc-antoine-lefevre", A), ("robert-ashcombe", A)],
         "topic": "nuclear arms control",
-        "isbn": "978295870037",
+        "isbn": "978238740037",
         "doi": "10.48812/meridian.mp37",
         "pdf": True,
         "summary": [
@@ -771,7 +770,7 @@ PUBLICATIONS = [
         "centers": ["center-security-studies"],
         "authors": [("daniel-okafor", A), ("claire-dubois", C)],
         "topic": "the security crisis in the central Sahel",
-        "isbn": "978295870036",
+        "isbn": "978238740036",
         "pdf": True,
         "summary": [
             "In Mali, Burkina Faso and Niger, military juntas have broken with France and the "
@@ -814,7 +813,7 @@ PUBLICATIONS = [
         "centers": ["center-energy-climate"],
         "authors": [("isabel-moreira", A), ("jonathan-reyes", C)],
         "topic": "critical minerals partnerships",
-        "isbn": "978295870118",
+        "isbn": "978238740118",
         "pdf": True,
         "summary": [
             "Latin America holds a large share of the world's lithium, copper and rare earths. "
@@ -913,7 +912,7 @@ PUBLICATIONS = [
         "centers": ["center-energy-climate"],
         "authors": [("isabel-moreira", A)],
         "topic": "the geopolitics of the energy transition",
-        "isbn": "978295870198",
+        "isbn": "978238740198",
         "cover": True,
         "pages": 264,
         "summary": [
@@ -942,10 +941,9 @@ PUBLICATIONS = [
             ("claire-dubois", A),
         ],
         "topic": "Europe's place in the world",
-        "isbn": "978295870197",
+        "isbn": "978238740197",
         "pdf": True,
         "cover": True,
-        "pages": 228,
         "summary": [
             "The world in which the European Union was built, open markets, American "
             "protection and cheap energy, has disappeared. This collection of essays asks how "

@@ -7,71 +7,217 @@ from .identifiers import issn, orcid
 
 # (slug, name, parent slug, description); parents come before their children.
 REGIONS = [
-    ("asia", "Asia", None, "From the Korean peninsula to the Indian Ocean: the continent where "
-     "most of the world's growth, and several of its most dangerous rivalries, now sit."),
-    ("east-asia", "East Asia", "asia", "China, Japan and the two Koreas: an economic core of the "
-     "world economy shadowed by unresolved territorial and historical disputes."),
-    ("japan", "Japan", "east-asia", "Japan's defence reforms, its economic statecraft and its "
-     "alliance with the United States."),
-    ("korea", "Korea", "east-asia", "The Korean peninsula: North Korea's weapons programmes, "
-     "South Korea's industrial strategy and the prospects for dialogue."),
-    ("china", "China", "east-asia", "China's domestic economy, its foreign policy and the "
-     "consequences of its technological ambitions for the rest of the world."),
-    ("south-asia", "South Asia", "asia", "India and its neighbours, between fast growth, climate "
-     "exposure and a crowded security environment."),
-    ("india", "India", "south-asia", "India's rise as an economic and diplomatic power, its "
-     "multi-alignment and its energy transition."),
-    ("europe", "Europe", None, "The European Union, its neighbours and the continent's security "
-     "order after the return of war to Europe."),
-    ("western-europe", "Western Europe", "europe", "France, Germany and their partners: the "
-     "engine rooms of European integration and of its disagreements."),
-    ("france", "France", "western-europe", "French foreign, defence and economic policy and "
-     "France's role in the European Union."),
-    ("germany", "Germany", "western-europe", "Germany's Zeitenwende: defence spending, energy "
-     "security and an export model under strain."),
-    ("central-eastern-europe", "Central and Eastern Europe", "europe", "The EU's eastern members "
-     "and its candidate countries, on the front line of Russia's war."),
-    ("poland", "Poland", "central-eastern-europe", "Poland's military build-up, its economy and "
-     "its growing weight in European decision-making."),
-    ("ukraine", "Ukraine", "central-eastern-europe", "Ukraine's defence, reconstruction and path "
-     "towards membership of the European Union."),
-    ("mena", "Middle East and North Africa", None, "A region of energy producers, fragile states "
-     "and middle powers whose choices shape Europe's southern neighbourhood."),
-    ("turkey", "Turkey", "mena", "Turkey's foreign policy between NATO, Russia and the Gulf, and "
-     "its economy after years of unorthodox monetary policy."),
-    ("egypt", "Egypt", "mena", "Egypt's debt, its food and water security and its role in the "
-     "diplomacy of the Eastern Mediterranean and the Red Sea."),
-    ("africa", "Africa", None, "A continent of young societies and fast-growing cities, courted "
-     "by rival powers for its minerals, its markets and its votes."),
-    ("sahel", "Sahel", "africa", "Mali, Burkina Faso, Niger and their neighbours: military "
-     "regimes, jihadist insurgencies and the retreat of European influence."),
-    ("americas", "Americas", None, "The United States and Latin America, between polarised "
-     "politics, new industrial policies and the competition for critical minerals."),
-    ("united-states", "United States", "americas", "American foreign, trade and defence policy "
-     "and what it means for allies in Europe and Asia."),
-    ("brazil", "Brazil", "americas", "Brazil's diplomacy, its agricultural and energy power and "
-     "its stewardship of the Amazon."),
+    (
+        "asia",
+        "Asia",
+        None,
+        "From the Korean peninsula to the Indian Ocean: the continent where "
+        "most of the world's growth, and several of its most dangerous rivalries, now sit.",
+    ),
+    (
+        "east-asia",
+        "East Asia",
+        "asia",
+        "China, Japan and the two Koreas: an economic core of the "
+        "world economy shadowed by unresolved territorial and historical disputes.",
+    ),
+    (
+        "japan",
+        "Japan",
+        "east-asia",
+        "Japan's defence reforms, its economic statecraft and its alliance with the United States.",
+    ),
+    (
+        "korea",
+        "Korea",
+        "east-asia",
+        "The Korean peninsula: North Korea's weapons programmes, "
+        "South Korea's industrial strategy and the prospects for dialogue.",
+    ),
+    (
+        "china",
+        "China",
+        "east-asia",
+        "China's domestic economy, its foreign policy and the "
+        "consequences of its technological ambitions for the rest of the world.",
+    ),
+    (
+        "south-asia",
+        "South Asia",
+        "asia",
+        "India and its neighbours, between fast growth, climate "
+        "exposure and a crowded security environment.",
+    ),
+    (
+        "india",
+        "India",
+        "south-asia",
+        "India's rise as an economic and diplomatic power, its "
+        "multi-alignment and its energy transition.",
+    ),
+    (
+        "europe",
+        "Europe",
+        None,
+        "The European Union, its neighbours and the continent's security "
+        "order after the return of war to Europe.",
+    ),
+    (
+        "western-europe",
+        "Western Europe",
+        "europe",
+        "France, Germany and their partners: the "
+        "engine rooms of European integration and of its disagreements.",
+    ),
+    (
+        "france",
+        "France",
+        "western-europe",
+        "French foreign, defence and economic policy and France's role in the European Union.",
+    ),
+    (
+        "germany",
+        "Germany",
+        "western-europe",
+        "Germany's Zeitenwende: defence spending, energy "
+        "security and an export model under strain.",
+    ),
+    (
+        "central-eastern-europe",
+        "Central and Eastern Europe",
+        "europe",
+        "The EU's eastern members and its candidate countries, on the front line of Russia's war.",
+    ),
+    (
+        "poland",
+        "Poland",
+        "central-eastern-europe",
+        "Poland's military build-up, its economy and "
+        "its growing weight in European decision-making.",
+    ),
+    (
+        "ukraine",
+        "Ukraine",
+        "central-eastern-europe",
+        "Ukraine's defence, reconstruction and path towards membership of the European Union.",
+    ),
+    (
+        "mena",
+        "Middle East and North Africa",
+        None,
+        "A region of energy producers, fragile states "
+        "and middle powers whose choices shape Europe's southern neighbourhood.",
+    ),
+    (
+        "turkey",
+        "Turkey",
+        "mena",
+        "Turkey's foreign policy between NATO, Russia and the Gulf, and "
+        "its economy after years of unorthodox monetary policy.",
+    ),
+    (
+        "egypt",
+        "Egypt",
+        "mena",
+        "Egypt's debt, its food and water security and its role in the "
+        "diplomacy of the Eastern Mediterranean and the Red Sea.",
+    ),
+    (
+        "africa",
+        "Africa",
+        None,
+        "A continent of young societies and fast-growing cities, courted "
+        "by rival powers for its minerals, its markets and its votes.",
+    ),
+    (
+        "sahel",
+        "Sahel",
+        "africa",
+        "Mali, Burkina Faso, Niger and their neighbours: military "
+        "regimes, jihadist insurgencies and the retreat of European influence.",
+    ),
+    (
+        "americas",
+        "Americas",
+        None,
+        "The United States and Latin America, between polarised "
+        "politics, new industrial policies and the competition for critical minerals.",
+    ),
+    (
+        "united-states",
+        "United States",
+        "americas",
+        "American foreign, trade and defence policy "
+        "and what it means for allies in Europe and Asia.",
+    ),
+    (
+        "brazil",
+        "Brazil",
+        "americas",
+        "Brazil's diplomacy, its agricultural and energy power and its stewardship of the Amazon.",
+    ),
 ]
 
 THEMES = [
-    ("security-defence", "Security and defence", None, "Armed forces, alliances, deterrence and "
-     "the changing character of war."),
-    ("nuclear", "Nuclear", "security-defence", "Nuclear deterrence, arms control and "
-     "non-proliferation in a multipolar nuclear age."),
-    ("cyber", "Cyber", "security-defence", "Cyber operations, the resilience of critical "
-     "infrastructure and the norms of state behaviour online."),
-    ("energy-climate", "Energy and climate", None, "Energy security, the low-carbon transition and "
-     "the geopolitics of climate change."),
-    ("economy-trade", "Economy and trade", None, "Geoeconomics: sanctions, industrial policy, "
-     "supply chains and the institutions of the world economy."),
-    ("trade-policy", "Trade policy", "economy-trade", "Trade agreements, tariffs, export controls "
-     "and the future of the World Trade Organization."),
-    ("governance", "Governance", None, "Institutions, the rule of law, elections and the "
-     "resilience of democracies and of multilateral organisations."),
-    ("migration", "Migration", None, "Migration and asylum policies, labour mobility and the "
-     "politics of borders."),
-    ("technology", "Technology", None, "Artificial intelligence, semiconductors, space and the "
-     "rules that govern emerging technologies."),
+    (
+        "security-defence",
+        "Security and defence",
+        None,
+        "Armed forces, alliances, deterrence and the changing character of war.",
+    ),
+    (
+        "nuclear",
+        "Nuclear",
+        "security-defence",
+        "Nuclear deterrence, arms control and non-proliferation in a multipolar nuclear age.",
+    ),
+    (
+        "cyber",
+        "Cyber",
+        "security-defence",
+        "Cyber operations, the resilience of critical "
+        "infrastructure and the norms of state behaviour online.",
+    ),
+    (
+        "energy-climate",
+        "Energy and climate",
+        None,
+        "Energy security, the low-carbon transition and the geopolitics of climate change.",
+    ),
+    (
+        "economy-trade",
+        "Economy and trade",
+        None,
+        "Geoeconomics: sanctions, industrial policy, "
+        "supply chains and the institutions of the world economy.",
+    ),
+    (
+        "trade-policy",
+        "Trade policy",
+        "economy-trade",
+        "Trade agreements, tariffs, export controls "
+        "and the future of the World Trade Organization.",
+    ),
+    (
+        "governance",
+        "Governance",
+        None,
+        "Institutions, the rule of law, elections and the "
+        "resilience of democracies and of multilateral organisations.",
+    ),
+    (
+        "migration",
+        "Migration",
+        None,
+        "Migration and asylum policies, labour mobility and the politics of borders.",
+    ),
+    (
+        "technology",
+        "Technology",
+        None,
+        "Artificial intelligence, semiconductors, space and the "
+        "rules that govern emerging technologies.",
+    ),
 ]
 
 # Centers first, then programs (which name their center).
@@ -152,8 +298,7 @@ CENTERS = [
         "parent": "center-asian-studies",
         "order": 1,
         "heads": ["priya-raman"],
-        "summary": "India, maritime Asia and the strategies of middle powers in the "
-        "Indo-Pacific.",
+        "summary": "India, maritime Asia and the strategies of middle powers in the Indo-Pacific.",
         "description": "The Indo-Pacific Program studies the maritime security of the Indian "
         "and Pacific Oceans, India's foreign policy and the minilateral groupings, such as the "
         "Quad, that have multiplied across the region.\n\n"
@@ -222,8 +367,22 @@ CENTERS = [
 
 # Portrait background colours, one per expert, distinct from each other.
 PALETTE = [
-    "#b23a48", "#1d3557", "#2a9d8f", "#e76f51", "#6d597a", "#3a5a40", "#bc6c25", "#264653",
-    "#8338ec", "#d62828", "#457b9d", "#606c38", "#9d0208", "#5e548e", "#0077b6", "#7f5539",
+    "#b23a48",
+    "#1d3557",
+    "#2a9d8f",
+    "#e76f51",
+    "#6d597a",
+    "#3a5a40",
+    "#bc6c25",
+    "#264653",
+    "#8338ec",
+    "#d62828",
+    "#457b9d",
+    "#606c38",
+    "#9d0208",
+    "#5e548e",
+    "#0077b6",
+    "#7f5539",
     "#495057",
 ]
 
@@ -452,8 +611,7 @@ SERIES = [
         "slug": "asia-focus",
         "name": "Asia Focus",
         "issn": issn("2826307"),
-        "description": "Short analyses of political, economic and security developments in "
-        "Asia.",
+        "description": "Short analyses of political, economic and security developments in Asia.",
     },
     {
         "slug": "security-briefs",

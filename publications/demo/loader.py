@@ -136,7 +136,9 @@ def _load(*, now, written_files):
             written_files=written_files,
         )
     for record in PUBLICATIONS:
-        _set_pinned(publications[record["slug"]], [publications[s] for s in record.get("related", [])])
+        _set_pinned(
+            publications[record["slug"]], [publications[s] for s in record.get("related", [])]
+        )
 
 
 def _load_tree(model, rows):
@@ -351,4 +353,6 @@ def _ensure_pdf(publication, record, written_files):
     extra = {"pdf_text": text}
     if "pages" not in record:
         extra["pages"] = pages
-    _ensure_file(publication, "pdf", f"{publication.slug}.pdf", lambda: data, written_files, **extra)
+    _ensure_file(
+        publication, "pdf", f"{publication.slug}.pdf", lambda: data, written_files, **extra
+    )

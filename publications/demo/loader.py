@@ -25,6 +25,7 @@ from ..models import (
     Series,
     Theme,
 )
+from ..uploads import validate_image_upload, validate_pdf_upload
 from . import art
 from .catalogue import PUBLICATIONS
 from .content import AUTHORS, CENTERS, PALETTE, REGIONS, SERIES, THEMES
@@ -323,7 +324,10 @@ def _ensure_file(obj, field, filename, make, written_files, **extra):
     fieldfile = getattr(obj, field)
     if _has_file(fieldfile):
         return False
-    fieldfile.save(filename, ContentFile(make()), save=False)
+    content = ContentFile(make(), name=filename)
+    # The rules staff uploads follow (real PDF / real image, size and pixel limits).
+    (validate_pdf_upload if field == "pdf" else validate_image_upload)(content)
+    fieldfile.save(filename, content, save=False)
     written_files.append((fieldfile.storage, fieldfile.name))
     for name, value in extra.items():
         setattr(obj, name, value)

@@ -1,0 +1,175 @@
+"""`manage.py load_demo`: the demo institute, its non-public items and its idempotence."""
+
+import datetime
+import io
+import os
+from pathlib import Path
+
+import pypdf
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import timezone
+from PIL import Image
+
+from centers.models import Center
+from publications.demo.loader import demo_load
+from publications.models import Author, PinnedRelation, Publication, Region, Series, Theme
+from publications.validators import validate_isbn, validate_issn, validate_orcid
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def model_counts():
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_label in {"publications", "centers"}
+    }
+
+
+def stored_files():
+    files = set()
+    for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        for folder, _dirs, names in os.walk(root):
+            files |= {str(Path(folder, name)) for name in names}
+    return files
+
+
+def test_load_demo_twice_gives_the_same_counts_files_and_rows():
+    first_output = load_demo()
+    counts, files = model_counts(), stored_files()
+    updated = dict(Publication.objects.values_list("slug", "updated_at"))
+    dates = dict(Publication.objects.values_list("slug", "publish_at"))
+
+    second_output = load_demo()
+
+    assert model_counts() == counts
+    assert stored_files() == files
+    assert dict(Publication.objects.values_list("slug", "updated_at")) == updated
+    assert dict(Publication.objects.values_list("slug", "publish_at")) == dates
+    assert second_output == first_output
+    assert "55 publications" in second_output
+
+
+def test_demo_has_forty_public_publications_covering_every_type_and_several_series():
+    load_demo()
+    public = Publication.objects.published()
+    assert public.count() >= 40
+    assert set(public.values_list("type", flat=True)) == set(Publication.Type.values)
+    assert Series.objects.filter(publications__in=public).distinct().count() >= 3
+    assert public.values("published_on__year").distinct().count() >= 4
+    assert public.filter(featured=True).exists()
+    assert PinnedRelation.objects.exists()
+    for item in public.filter(type=Publication.Type.MEDIA):
+        assert item.external_url.startswith("https://") and item.source
+    editors = public.filter(publication_authors__role="editor")
+    assert editors.exists()
+    for item in public.exclude(type=Publication.Type.MEDIA):
+        assert len(item.summary_paragraphs) >= 2
+        assert len(item.paragraphs) >= 4
+        assert item.ordered_authors and item.regions.exists() and item.themes.exists()
+
+
+def test_demo_identifiers_have_valid_check_digits():
+    load_demo()
+    isbns = list(Publication.objects.exclude(isbn="").values_list("isbn", flat=True))
+    assert len(isbns) >= 5
+    for isbn in isbns:
+        validate_isbn(isbn)
+    for issn in Series.objects.values_list("issn", flat=True):
+        validate_issn(issn)
+    orcids = list(Author.objects.exclude(orcid="").values_list("orcid", flat=True))
+    assert len(orcids) >= 3
+    for orcid in orcids:
+        validate_orcid(orcid)
+    assert Publication.objects.exclude(doi="").count() >= 2
+
+
+def test_demo_non_public_items_exist_and_are_not_published():
+    load_demo()
+    now = timezone.now()
+    today = timezone.localdate(now)
+    hidden = {
+        "draft": Publication.objects.filter(status=Publication.Status.DRAFT),
+        "review": Publication.objects.filter(status=Publication.Status.REVIEW),
+        "archived": Publication.objects.filter(status=Publication.Status.ARCHIVED),
+        "future-dated": Publication.objects.filter(
+            status=Publication.Status.PUBLISHED, published_on__gt=today
+        ),
+        "scheduled": Publication.objects.filter(
+            status=Publication.Status.PUBLISHED, published_on__lte=today, publish_at__gt=now
+        ),
+    }
+    public = set(Publication.objects.published().values_list("pk", flat=True))
+    for kind, queryset in hidden.items():
+        assert queryset.exists(), kind
+        assert not public & set(queryset.values_list("pk", flat=True)), kind
+
+
+def test_demo_scheduled_item_is_rescheduled_once_its_time_has_passed():
+    load_demo()
+    scheduled = Publication.objects.get(slug="nuclear-arms-race-asia")
+    later = scheduled.publish_at + datetime.timedelta(days=1)
+
+    demo_load(now=later)
+
+    scheduled.refresh_from_db()
+    assert scheduled.publish_at > later
+    assert scheduled not in Publication.objects.published(now=later)
+
+
+def test_demo_pdfs_are_stored_privately_for_some_publications_only():
+    load_demo()
+    with_pdf = Publication.objects.published().exclude(pdf="")
+    without_pdf = Publication.objects.published().filter(pdf="")
+    assert with_pdf.count() >= 10
+    assert without_pdf.count() >= 10
+    for item in with_pdf:
+        path = Path(item.pdf.path)
+        assert path.is_relative_to(settings.PRIVATE_MEDIA_ROOT)
+        assert path.read_bytes().startswith(b"%PDF-")
+        reader = pypdf.PdfReader(path)
+        assert len(reader.pages) == item.pages >= 3
+        assert item.title.split()[0] in item.pdf_text
+
+
+def test_demo_has_one_work_in_english_and_french():
+    load_demo()
+    french = Publication.objects.get(language="fr", translation_of__isnull=False)
+    original = french.translation_of
+    assert original.language == "en"
+    assert list(original.language_versions()) == [french]
+    assert "é" in french.title and "é" in french.body
+    assert Publication.objects.published().filter(pk__in=[french.pk, original.pk]).count() == 2
+
+
+def test_demo_experts_have_photos_and_the_institute_is_structured():
+    load_demo()
+    experts = Author.objects.all()
+    assert experts.count() >= 15
+    for expert in experts:
+        with Image.open(expert.photo.path) as photo:
+            assert photo.size == (480, 480)
+        assert expert.bio and expert.title and expert.centers.exists()
+    assert experts.filter(active=False).count() == 1
+    assert experts.filter(email_public=True).exclude(email="").count() == 1
+    assert experts.exclude(website="").exists()
+
+    assert Center.objects.centers().count() == 4
+    assert Center.objects.programs().count() >= 2
+    for center in Center.objects.all():
+        assert center.image and Path(center.image.path).exists()
+        assert center.heads.exists() and center.summary and center.description
+
+    assert Region.objects.get(slug="japan").path == "/asia/east-asia/japan/"
+    assert Region.objects.get(slug="ukraine").depth == 2
+    assert Theme.objects.get(slug="cyber").parent.slug == "security-defence"
+    assert all(node.description for node in [*Region.objects.all(), *Theme.objects.all()])

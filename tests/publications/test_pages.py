@@ -205,7 +205,7 @@ def test_list_sidebar_includes_facets_when_given(client, catalogue, monkeypatch)
     monkeypatch.setattr(views.PublicationListView, "get_context_data", with_facets)
     from django.template import TemplateDoesNotExist
 
-    with pytest.raises(TemplateDoesNotExist, match="includes/facets.html"):
+    with pytest.raises(TemplateDoesNotExist, match=r"includes/facets\.html"):
         client.get(reverse("publications:list"))
 
 

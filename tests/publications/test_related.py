@@ -84,7 +84,7 @@ def load(slug):
 
 
 def test_related_are_ordered_by_shared_subjects_then_recency(crafted):
-    subject, pubs = crafted
+    _subject, pubs = crafted
     related = related_publications(load("subject"), limit=10)
     assert slugs_for(related, pubs) == [
         "exact",
@@ -97,7 +97,7 @@ def test_related_are_ordered_by_shared_subjects_then_recency(crafted):
 
 
 def test_exact_region_match_outranks_shared_parent(crafted):
-    subject, pubs = crafted
+    _subject, pubs = crafted
     related = list(related_publications(load("subject"), limit=10))
     scores = {p.pk: p.relatedness for p in related}
     assert scores[pubs["exact"].pk] > scores[pubs["exact_near"].pk] > scores[pubs["parent"].pk]
@@ -140,7 +140,7 @@ def test_publication_sharing_nothing_has_no_related():
 def test_related_costs_two_queries_whatever_the_number_of_candidates(
     crafted, django_assert_num_queries
 ):
-    subject, pubs = crafted
+    subject, _pubs = crafted
     japan = subject.regions.get()
     for _ in range(30):
         PublicationFactory(regions=[japan])
@@ -151,7 +151,7 @@ def test_related_costs_two_queries_whatever_the_number_of_candidates(
 
 
 def test_candidates_are_limited_to_the_most_recent_sharing_something(crafted):
-    subject, pubs = crafted
+    _subject, pubs = crafted
     related = related_publications(load("subject"), limit=10, candidate_limit=2)
     # Only the two most recent candidates sharing something are scored.
     assert slugs_for(related, pubs) == ["sibling", "same_center"]

@@ -40,6 +40,15 @@ def _latest_update(through, field):
     return Subquery(rows)
 
 
+def _latest_update_in_subtree(through, field):
+    """The last change among published publications tagged with the node or a descendant."""
+    rows = through.objects.filter(
+        **{f"{field}__path__startswith": OuterRef("path")},
+        publication__in=Publication.objects.published().values("pk"),
+    ).order_by("-publication__updated_at")
+    return Subquery(rows.values("publication__updated_at")[:1])
+
+
 class PublicationSitemap(I18nSitemap):
     changefreq = "monthly"
     priority = 0.8
@@ -83,7 +92,7 @@ class RegionSitemap(LastModSitemap):
 
     def items(self):
         return Region.objects.annotate(
-            last_update=_latest_update(PublicationRegion, "region")
+            last_update=_latest_update_in_subtree(PublicationRegion, "region")
         ).order_by("pk")
 
 
@@ -92,7 +101,7 @@ class ThemeSitemap(LastModSitemap):
 
     def items(self):
         return Theme.objects.annotate(
-            last_update=_latest_update(PublicationTheme, "theme")
+            last_update=_latest_update_in_subtree(PublicationTheme, "theme")
         ).order_by("pk")
 
 

@@ -106,9 +106,7 @@ def test_filter_form_works_with_the_keyboard_only(page, live_server, site):
     )
     page.keyboard.press("Space")
     assert page.evaluate("() => document.activeElement.checked")
-    tab_to(
-        "() => document.activeElement.type === 'submit' && !!document.activeElement.closest('#filters')"
-    )
+    tab_to("() => document.activeElement.matches('#filters [type=submit]')")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"region=asia"))
     assert "Japan's security partnerships" in page.locator(".result-list").inner_text()

@@ -6,7 +6,7 @@ Scoring (higher is closer), for a candidate C of publication P:
   sibling below the same parent, or a descendant (a shared parent counts less than the node);
 - 2 per shared author;
 - 1 when C belongs to one of P's centers or programs.
-Ties go to the more recent. Only published items; never P itself.
+Ties go to the more recent. Only published items; never P itself nor its language versions.
 
 The whole answer is one SQL query (plus the authors' prefetch): the candidates are the most
 recent publications that share *something* with P (capped by CANDIDATE_LIMIT, so a very common
@@ -79,7 +79,11 @@ def related_publications(publication, *, limit=5, candidate_limit=CANDIDATE_LIMI
     near_regions = _near_nodes(Region, regions).values("pk")
     near_themes = _near_nodes(Theme, themes).values("pk")
 
-    published = Publication.objects.published().exclude(pk=publication.pk)
+    # Never itself, nor its own versions in other languages ("Available in" lists those).
+    root = publication.translation_root_id
+    published = Publication.objects.published().exclude(
+        Q(pk=publication.pk) | Q(pk=root) | Q(translation_of_id=root)
+    )
     pinned = PinnedRelation.objects.filter(from_publication=publication.pk)
 
     shares = Q(pk__in=[])

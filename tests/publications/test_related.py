@@ -155,3 +155,12 @@ def test_candidates_are_limited_to_the_most_recent_sharing_something(crafted):
     related = related_publications(load("subject"), limit=10, candidate_limit=2)
     # Only the two most recent candidates sharing something are scored.
     assert slugs_for(related, pubs) == ["sibling", "same_center"]
+
+
+def test_language_versions_are_not_listed_as_related(crafted):
+    subject, pubs = crafted
+    french = PublicationFactory(
+        language="fr", translation_of=subject, regions=subject.regions.all()
+    )
+    assert french.pk not in {p.pk for p in related_publications(load("subject"))}
+    assert subject.pk not in {p.pk for p in related_publications(load(french.slug))}

@@ -158,7 +158,7 @@ def test_candidates_are_limited_to_the_most_recent_sharing_something(crafted):
 
 
 def test_language_versions_are_not_listed_as_related(crafted):
-    subject, pubs = crafted
+    subject, _pubs = crafted
     french = PublicationFactory(
         language="fr", translation_of=subject, regions=subject.regions.all()
     )

@@ -1,3 +1,5 @@
+from django.db.models import Prefetch
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from publications.models import Author, Publication
@@ -10,7 +12,11 @@ class CenterListView(ListView):
     context_object_name = "centers"
 
     def get_queryset(self):
-        return Center.objects.active().centers().prefetch_related("programs")
+        return (
+            Center.objects.active()
+            .centers()
+            .prefetch_related(Prefetch("programs", queryset=Center.objects.active()))
+        )
 
 
 class CenterDetailView(DetailView):
@@ -18,17 +24,19 @@ class CenterDetailView(DetailView):
     context_object_name = "center"
 
     def get_queryset(self):
-        return Center.objects.active().select_related("parent").prefetch_related("heads")
+        return Center.objects.active().select_related("parent")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         center = self.object
         context.update(
             programs=center.programs.active(),
+            heads=center.heads.all(),
             team=Author.objects.active().filter(centers=center),
             publications=Publication.objects.published()
             .in_center([center.slug])
             .for_listing()
             .newest_first()[:20],
+            more_url=reverse("publications:list") + f"?center={center.slug}",
         )
         return context

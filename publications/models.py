@@ -469,6 +469,16 @@ class Publication(models.Model):
         """The cover when staff gave one, else the thumbnail made from the PDF's first page."""
         return self.cover or self.thumbnail or None
 
+    @cached_property
+    def pdf_size(self):
+        """Size in bytes of the uploaded PDF, or None when there is none or the file is missing."""
+        if not self.pdf:
+            return None
+        try:
+            return self.pdf.size
+        except (OSError, ValueError):
+            return None
+
     @property
     def is_media(self):
         return self.type == self.Type.MEDIA

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .feeds import PublicationFeed
 
 app_name = "publications"
 
@@ -10,8 +11,11 @@ urlpatterns = [
     path("publications/<slug:slug>/", views.PublicationDetailView.as_view(), name="detail"),
     path("publications/<slug:slug>/<slug:filename>.pdf", views.publication_pdf, name="pdf"),
     path("publications/<slug:slug>/pdf/", views.publication_pdf_redirect, name="pdf_redirect"),
+    path("regions/", views.RegionListView.as_view(), name="region_list"),
     path("regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region_detail"),
+    path("themes/", views.ThemeListView.as_view(), name="theme_list"),
     path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme_detail"),
     path("experts/", views.ExpertListView.as_view(), name="expert_list"),
     path("experts/<slug:slug>/", views.ExpertDetailView.as_view(), name="expert_detail"),
+    path("feeds/publications/", PublicationFeed(), name="feed"),
 ]

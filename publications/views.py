@@ -1,13 +1,34 @@
 """Public pages of the catalogue. Every queryset starts from Publication.objects.published()."""
 
-from django.http import FileResponse, Http404
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.generic import DetailView, ListView
+from django.template import loader
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, ListView, TemplateView
 
 from centers.models import Center
 
+from . import presenters
 from .filters import PublicationFilterSet
-from .models import Author, Publication, Region, Theme
+from .models import (
+    Author,
+    Publication,
+    PublicationAuthor,
+    PublicationRegion,
+    PublicationTheme,
+    Region,
+    Series,
+    SlugRedirect,
+    Theme,
+)
+from .related import related_publications
+from .templatetags.reading import absolute_url
 
 
 def home(request):
@@ -16,7 +37,9 @@ def home(request):
         "featured": published.filter(featured=True).newest_first()[:3],
         "latest": published.exclude(type=Publication.Type.MEDIA).newest_first()[:8],
         "media": published.filter(type=Publication.Type.MEDIA).newest_first()[:4],
-        "centers": Center.objects.active().centers().prefetch_related("programs"),
+        "centers": Center.objects.active()
+        .centers()
+        .prefetch_related(Prefetch("programs", queryset=Center.objects.active())),
     }
     return render(request, "publications/home.html", context)
 
@@ -40,9 +63,56 @@ class PublicationListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context.update(filterset=self.filterset, querystring=query.urlencode())
+        query = self.request.GET
+        regions = Region.objects.in_tree_order()
+        themes = Theme.objects.in_tree_order()
+        centers = list(Center.objects.active().order_by("parent_id", "order", "name"))
+        series = list(Series.objects.only("pk", "slug", "name"))
+        authors = {}
+        if query.getlist("author"):
+            slugs = [s for v in query.getlist("author") for s in v.split(",")][:50]
+            authors = dict(Author.objects.filter(slug__in=slugs).values_list("slug", "name"))
+        labels = {
+            "region": {r.slug: r.name for r in regions},
+            "theme": {t.slug: t.name for t in themes},
+            "center": {c.slug: c.name for c in centers},
+            "series": {s.slug: s.name for s in series},
+            "type": dict(Publication.Type.choices),
+            "language": dict(Publication.Language.choices),
+            "author": authors,
+        }
+        selected = {
+            param: {s.strip() for v in query.getlist(param) for s in v.split(",") if s.strip()}
+            for param in ("region", "theme", "center", "type", "language", "series")
+        }
+        program_parents = {c.pk: c for c in centers if not c.parent_id}
+        center_tree = []
+        for center in centers:
+            if not center.parent_id:
+                center_tree.append((center, 0))
+                center_tree += [(p, 1) for p in centers if p.parent_id == center.pk]
+        center_tree += [
+            (c, 1) for c in centers if c.parent_id and c.parent_id not in program_parents
+        ]
+        form = self.filterset.form
+        context.update(
+            filterset=self.filterset,
+            form=form,
+            region_tree=regions,
+            theme_tree=themes,
+            center_tree=center_tree,
+            series_list=series,
+            type_choices=Publication.Type.choices,
+            language_choices=Publication.Language.choices,
+            sort_choices=form.fields["sort"].choices,
+            selected=selected,
+            chips=presenters.filter_chips(query, labels),
+            pages=presenters.page_links(context["page_obj"], query),
+            querystring=presenters.querystring(query)[1:],
+            current_sort=query.get("sort", "newest"),
+            result_count=context["paginator"].count,
+            feed_query=presenters.querystring(query),
+        )
         return context
 
 
@@ -54,8 +124,84 @@ class PublicationDetailView(DetailView):
         return (
             Publication.objects.published()
             .select_related("series")
-            .prefetch_related("publication_authors__author", "regions", "themes", "centers")
+            .prefetch_related(
+                Prefetch(
+                    "publication_authors",
+                    queryset=PublicationAuthor.objects.select_related("author").order_by(
+                        "position", "pk"
+                    ),
+                ),
+                "regions",
+                "themes",
+                Prefetch("centers", queryset=Center.objects.active().select_related("parent")),
+            )
         )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.object = self.get_object()
+        except Http404:
+            # An old slug answers 301 to the current URL, as long as the target is public.
+            target = SlugRedirect.objects.target_for(kwargs["slug"])
+            if target is not None and target.is_public:
+                return redirect(target.get_absolute_url(), permanent=True)
+            raise
+        context = self.get_context_data(object=self.object)
+        return self.render_to_response(context)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        publication = self.object
+        request = self.request
+        url = absolute_url(request, publication.get_absolute_url())
+        pdf_url = None if publication.is_media else absolute_url(request, publication.get_pdf_url())
+        authors = publication.ordered_authors
+        author_urls = [absolute_url(request, a.get_absolute_url()) for a in authors]
+        versions = list(publication.language_versions())
+        all_versions = sorted([publication, *versions], key=lambda v: v.language)
+        image = publication.display_image
+        image_url = absolute_url(request, image.url) if image else None
+        regions = list(publication.regions.all())
+        themes = list(publication.themes.all())
+        og, twitter = presenters.open_graph(
+            publication,
+            url=url,
+            image_url=image_url,
+            author_urls=author_urls,
+            versions=versions,
+        )
+        context.update(
+            canonical_url=url,
+            pdf_url=pdf_url,
+            versions=versions,
+            hreflang_versions=[
+                (v.language, absolute_url(request, v.get_absolute_url())) for v in all_versions
+            ]
+            if versions
+            else [],
+            authors=authors,
+            regions=regions,
+            themes=themes,
+            centers=list(publication.centers.all()),
+            related=related_publications(publication),
+            share_url=url,
+            share_links=presenters.share_links(url=url, title=publication.title),
+            citation_tags=presenters.citation_tags(publication, authors=authors, pdf_url=pdf_url),
+            og_tags=og,
+            twitter_tags=twitter,
+            meta_description=presenters.description(publication),
+            json_ld=presenters.json_ld(
+                publication,
+                url=url,
+                pdf_url=pdf_url,
+                image_url=image_url,
+                authors=authors,
+                author_urls=author_urls,
+                home_url=absolute_url(request, reverse("publications:home")),
+                topics=[n.name for n in regions + themes],
+            ),
+        )
+        return context
 
 
 def publication_pdf(request, slug, filename):
@@ -76,21 +222,67 @@ def publication_pdf_redirect(request, slug):
     return redirect(publication.get_pdf_url())
 
 
+class TaxonomyListView(TemplateView):
+    """All regions or all themes as a tree (one query)."""
+
+    template_name = "publications/taxonomy_list.html"
+    model = None
+    heading = ""
+    intro = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            nodes=self.model.objects.in_tree_order(), heading=self.heading, intro=self.intro
+        )
+        return context
+
+
+class RegionListView(TaxonomyListView):
+    model = Region
+    heading = _("Regions")
+    intro = _("Our research by region of the world: choose one to see its analyses and experts.")
+
+
+class ThemeListView(TaxonomyListView):
+    model = Theme
+    heading = _("Themes")
+    intro = _("Our research by theme: choose one to see its analyses and experts.")
+
+
 class TaxonomyDetailView(DetailView):
     """Landing page of a region or theme: the node, its children, its latest publications."""
 
     template_name = "publications/taxonomy_detail.html"
     context_object_name = "node"
     queryset_method = ""
+    filter_param = ""
+    through = None
+    through_field = ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         node = self.object
-        publications = getattr(Publication.objects.published(), self.queryset_method)([node.slug])
+        published = Publication.objects.published()
+        publications = getattr(published, self.queryset_method)([node.slug])
+        covering = self.through.objects.filter(
+            **{f"{self.through_field}__in": node.descendants().values("pk")},
+            publication__in=published.values("pk"),
+        )
+        experts = Author.objects.filter(
+            Exists(
+                PublicationAuthor.objects.filter(
+                    author=OuterRef("pk"), publication__in=covering.values("publication")
+                )
+            )
+        )[:12]
         context.update(
             children=node.children.all(),
             ancestors=node.ancestors(),
             publications=publications.for_listing().newest_first()[:20],
+            experts=experts,
+            filter_param=self.filter_param,
+            more_url=reverse("publications:list") + f"?{self.filter_param}={node.slug}",
         )
         return context
 
@@ -98,11 +290,17 @@ class TaxonomyDetailView(DetailView):
 class RegionDetailView(TaxonomyDetailView):
     model = Region
     queryset_method = "in_region"
+    filter_param = "region"
+    through = PublicationRegion
+    through_field = "region"
 
 
 class ThemeDetailView(TaxonomyDetailView):
     model = Theme
     queryset_method = "in_theme"
+    filter_param = "theme"
+    through = PublicationTheme
+    through_field = "theme"
 
 
 class ExpertListView(ListView):
@@ -110,22 +308,61 @@ class ExpertListView(ListView):
     context_object_name = "experts"
 
     def get_queryset(self):
-        return Author.objects.active()
+        return Author.objects.active().only("pk", "slug", "name", "sort_name", "title", "photo")
 
 
 class ExpertDetailView(DetailView):
     template_name = "publications/expert_detail.html"
     context_object_name = "expert"
+    paginate_by = 20
 
     def get_queryset(self):
-        return Author.objects.public().prefetch_related("centers")
+        return Author.objects.public().prefetch_related(
+            Prefetch("centers", queryset=Center.objects.active())
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["publications"] = (
-            Publication.objects.published()
-            .by_author([self.object.slug])
-            .for_listing()
-            .newest_first()[:50]
+        expert = self.object
+        published = Publication.objects.published()
+        theirs = PublicationAuthor.objects.filter(
+            author=expert, publication__in=published.values("pk")
+        ).values("publication")
+        paginator = Paginator(
+            published.by_author([expert.slug]).for_listing().newest_first(), self.paginate_by
+        )
+        page = paginator.get_page(self.request.GET.get("page"))
+        context.update(
+            regions=Region.objects.filter(
+                Exists(
+                    PublicationRegion.objects.filter(region=OuterRef("pk"), publication__in=theirs)
+                )
+            ),
+            themes=Theme.objects.filter(
+                Exists(
+                    PublicationTheme.objects.filter(theme=OuterRef("pk"), publication__in=theirs)
+                )
+            ),
+            publications=page.object_list,
+            page_obj=page,
+            pages=presenters.page_links(page, self.request.GET),
         )
         return context
+
+
+@require_safe
+@cache_control(max_age=60 * 60 * 24)
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def server_error(request, template_name="500.html"):
+    """The 500 page in the site's layout, rendered without touching the database."""
+    template = loader.get_template(template_name)
+    context = {
+        "INSTITUTE_NAME": settings.INSTITUTE_NAME,
+        "INSTITUTE_SHORT_NAME": settings.INSTITUTE_SHORT_NAME,
+    }
+    return HttpResponseServerError(template.render(context))

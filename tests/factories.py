@@ -93,3 +93,27 @@ class PublicationFactory(DjangoModelFactory):
     def centers(self, create, extracted, **kwargs):
         if create and extracted:
             self.centers.set(extracted)
+
+
+def make_pdf_bytes(title="Test PDF", pages=2):
+    """A real, small PDF made with ReportLab (for uploads in tests)."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for number in range(pages):
+        pdf.drawString(72, 720, f"{title}, page {number + 1}")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+class PinnedRelationFactory(DjangoModelFactory):
+    class Meta:
+        model = "publications.PinnedRelation"
+
+    from_publication = factory.SubFactory(PublicationFactory)
+    to_publication = factory.SubFactory(PublicationFactory)
+    position = 0

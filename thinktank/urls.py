@@ -1,7 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+
+from publications.sitemaps import sitemaps
+from publications.views import robots_txt
 
 from . import views
 
@@ -9,6 +13,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path(
+        "sitemap.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 # English at the root, French below /fr/, the same paths in both.
@@ -17,6 +28,8 @@ urlpatterns += i18n_patterns(
     path("centers/", include("centers.urls")),
     prefix_default_language=False,
 )
+
+handler500 = "publications.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,0 +1,61 @@
+"""Template helpers of the public pages: absolute URLs, interface-language alternates, JSON-LD."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import translate_url
+from django.utils.html import _json_script_escapes, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language_info
+
+register = template.Library()
+
+
+def absolute_url(request, path):
+    """An absolute URL for path: from the request when there is one, else from SITE_URL."""
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.SITE_URL + path
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path):
+    return absolute_url(context.get("request"), path)
+
+
+@register.simple_tag(takes_context=True)
+def interface_alternates(context):
+    """The current page in each interface language: [{code, name, url, current}]."""
+    request = context.get("request")
+    if request is None:
+        return []
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    path = request.path
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        info = get_language_info(code)
+        alternates.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": absolute_url(request, url),
+                "current": code == current,
+            }
+        )
+    return alternates
+
+
+@register.filter(is_safe=True)
+def jsonld(value):
+    """A <script type="application/ld+json"> element whose content cannot close the element.
+
+    The same escaping as Django's json_script: <, > and & become \\u003C, \\u003E and \\u0026,
+    so a title containing </script> stays inside the JSON string.
+    """
+    data = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        _json_script_escapes
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))

@@ -342,9 +342,25 @@ def _draw_cover(canvas, doc):
     canvas.line(MARGIN_X, 30 * mm, PAGE_WIDTH - MARGIN_X, 30 * mm)
     canvas.setFillColor(MUTED)
     canvas.setFont(SANS, 8.5)
-    keywords = " · ".join(data["regions"] + data["themes"])
-    if keywords:
-        canvas.drawString(MARGIN_X, 24 * mm, keywords[:120])
+    if not data["cover"]:
+        # Without a cover image, a quiet panel carries the regions and themes.
+        canvas.setFillColor(PAPER_TINT)
+        canvas.rect(MARGIN_X, 40 * mm, PAGE_WIDTH - 2 * MARGIN_X, 62 * mm, stroke=0, fill=1)
+        canvas.setFillColor(ACCENT)
+        canvas.rect(MARGIN_X, 40 * mm, 1.6 * mm, 62 * mm, stroke=0, fill=1)
+        y = 90 * mm
+        for label, names in ((_("Regions"), data["regions"]), (_("Themes"), data["themes"])):
+            if not names:
+                continue
+            canvas.setFillColor(ACCENT)
+            canvas.setFont(f"{SANS}-Bold", 8.5)
+            canvas.drawString(MARGIN_X + 8 * mm, y, label.upper())
+            canvas.setFillColor(NAVY)
+            canvas.setFont(SERIF, 12.5)
+            canvas.drawString(MARGIN_X + 8 * mm, y - 6 * mm, " · ".join(names)[:80])
+            y -= 18 * mm
+        canvas.setFillColor(MUTED)
+        canvas.setFont(SANS, 8.5)
     canvas.drawString(MARGIN_X, 19 * mm, data["url"])
     if data["isbn"]:
         canvas.drawRightString(PAGE_WIDTH - MARGIN_X, 19 * mm, f"ISBN {data['isbn']}")

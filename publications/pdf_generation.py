@@ -589,7 +589,7 @@ def publication_edition(*, publication: Publication) -> StoredFile:
     if not storage.exists(name):
         with generation_lock(publication.pk):
             if not storage.exists(name):  # whoever held the lock may have made it meanwhile
-                _write_atomically(Path(storage.path(name)), render_edition(data))
+                _write_atomically(_cache_dir() / Path(name).name, render_edition(data))
                 _remove_stale(publication.pk, keep=name)
     return StoredFile.from_storage(storage, name)
 

@@ -138,7 +138,7 @@ def test_if_modified_since_answers_304(client, uploaded):
 
 
 def test_head_answers_the_same_headers_without_a_body(client, uploaded):
-    publication, data = uploaded
+    publication, _data = uploaded
     get = client.get(pdf_url(publication))
     head = client.head(pdf_url(publication))
     assert head.status_code == 200

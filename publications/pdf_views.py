@@ -18,7 +18,7 @@ from django.views.defaults import page_not_found
 
 from .file_serving import StoredFile, serve_stored_file
 from .filters import PublicationFilterSet
-from .models import Publication, SlugRedirect
+from .models import Author, Publication, Region, Series, SlugRedirect, Theme
 from .pdf_generation import READING_LIST_CAP, publication_edition, render_reading_list
 from .pdf_services import publication_download_record
 
@@ -106,6 +106,21 @@ def publication_pdf_redirect(request, slug):
     return HttpResponsePermanentRedirect(_with_query(request, publication.get_pdf_url()))
 
 
+def _centers():
+    from centers.models import Center
+
+    return Center.objects.all()
+
+
+SLUG_MODELS = {
+    "region": Region.objects.all,
+    "theme": Theme.objects.all,
+    "author": Author.objects.all,
+    "series": Series.objects.all,
+    "center": _centers,
+}
+
+
 def describe_filters(filterset):
     """(label, value) pairs naming the filters in force, for the reading list's header."""
     data = filterset.form.cleaned_data if hasattr(filterset.form, "cleaned_data") else {}
@@ -115,6 +130,8 @@ def describe_filters(filterset):
         if value in (None, "", []) or name == "sort":
             continue
         choices = dict(getattr(field, "choices", []) or [])
+        if name in SLUG_MODELS and isinstance(value, list):
+            choices = dict(SLUG_MODELS[name]().filter(slug__in=value).values_list("slug", "name"))
         values = value if isinstance(value, list | tuple) else [value]
         shown = ", ".join(str(choices.get(v, v)) for v in values)
         if isinstance(value, float) and value.is_integer():

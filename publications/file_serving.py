@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.storage import Storage
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.encoding import escape_uri_path
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
@@ -178,7 +178,13 @@ def serve_stored_file(
     if not is_get:  # HEAD: the same headers, no body, nothing opened
         return Served(HttpResponse(status=status, headers=headers), starts_download=False)
     fileobj = file.storage.open(file.name, "rb")
-    response = StreamingHttpResponse(
-        RangeFileIterator(fileobj, start, length), status=status, headers=headers
-    )
+    if byte_range:
+        response = StreamingHttpResponse(
+            RangeFileIterator(fileobj, start, length), status=status, headers=headers
+        )
+    else:
+        # The whole file: FileResponse lets the WSGI server use sendfile (wsgi.file_wrapper).
+        response = FileResponse(fileobj)
+        for key, value in headers.items():
+            response[key] = value
     return Served(response, starts_download=starts_download)

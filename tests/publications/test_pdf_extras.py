@@ -208,3 +208,35 @@ def test_admin_mixin_renders_a_column_and_a_chart(admin_client):
     )
     assert response.status_code == 200
     assert DownloadDay.objects.get().count == 1
+
+
+def test_publication_change_page_shows_the_downloads_chart(admin_client):
+    publication = PublicationFactory()
+    publication_download_record(publication_id=publication.pk)
+    response = admin_client.get(f"/admin/publications/publication/{publication.pk}/change/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "downloads-chart-desc" in page
+    assert "1 downloads in the last 90 days" in page
+
+
+def test_publication_changelist_has_a_downloads_column(admin_client):
+    PublicationFactory()
+    response = admin_client.get("/admin/publications/publication/")
+    assert response.status_code == 200
+    assert "column-downloads_column" in response.content.decode()
+
+
+def test_admin_save_with_a_changed_pdf_derives_text_and_thumbnail(rf, admin_user):
+    from types import SimpleNamespace
+
+    publication = PublicationFactory()
+    attach_pdf(publication, make_pdf_bytes(text="Admin uploaded words"))
+    request = rf.post("/")
+    request.user = admin_user
+    model_admin = admin.site._registry[Publication]
+    form = SimpleNamespace(changed_data=["pdf"], initial={"slug": publication.slug})
+    model_admin.save_model(request, publication, form, change=True)
+    publication.refresh_from_db()
+    assert "Admin uploaded words" in publication.pdf_text
+    assert publication.thumbnail

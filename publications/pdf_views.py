@@ -42,7 +42,13 @@ def _not_found(request, exception):
 
 
 def _public_publication(slug):
-    return Publication.objects.published().defer("pdf_text").filter(slug=slug).first()
+    return (
+        Publication.objects.published()
+        .select_related("series")
+        .defer("pdf_text")
+        .filter(slug=slug)
+        .first()
+    )
 
 
 def _renamed_to(slug):

@@ -188,3 +188,12 @@ def test_concurrent_requests_generate_the_edition_once(monkeypatch):
         thread.join()
     assert calls == [1]
     assert len(names) == 6 and len(set(names)) == 1
+
+
+def test_serving_a_cached_edition_takes_six_queries(client, publication, django_assert_num_queries):
+    publication_edition(publication=publication)
+    # the publication; its authors, regions and themes (the content key); the two counters
+    with django_assert_num_queries(6):
+        response = client.get(publication.get_pdf_url())
+        assert response.status_code == 200
+        b"".join(response.streaming_content)

@@ -24,7 +24,7 @@ from tests.factories import (
     RegionFactory,
     ThemeFactory,
     attach_pdf,
-    make_pdf_bytes,
+    make_bulky_pdf_bytes,
 )
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +95,7 @@ def test_reading_list_takes_a_fixed_number_of_queries(client, django_assert_max_
 # --- Text and thumbnail from uploaded PDFs ----------------------------------------------
 def test_process_pdf_extracts_text_and_makes_a_thumbnail():
     publication = PublicationFactory()
-    attach_pdf(publication, make_pdf_bytes(text="Zanzibar quokka phrase", pages=2))
+    attach_pdf(publication, make_bulky_pdf_bytes(text="Zanzibar quokka phrase", pages=2))
     publication_process_pdf(publication=publication)
     publication.refresh_from_db()
     assert "Zanzibar quokka phrase Page 2." in publication.pdf_text
@@ -144,7 +144,7 @@ def test_process_pdfs_command_backfills_only_what_is_missing():
     attach_pdf(done)
     publication_process_pdf(publication=done)
     todo = PublicationFactory(slug="todo")
-    attach_pdf(todo, make_pdf_bytes(text="Backfilled words"))
+    attach_pdf(todo, make_bulky_pdf_bytes(text="Backfilled words"))
     PublicationFactory(slug="no-pdf")
 
     out = StringIO()
@@ -231,7 +231,7 @@ def test_admin_save_with_a_changed_pdf_derives_text_and_thumbnail(rf, admin_user
     from types import SimpleNamespace
 
     publication = PublicationFactory()
-    attach_pdf(publication, make_pdf_bytes(text="Admin uploaded words"))
+    attach_pdf(publication, make_bulky_pdf_bytes(text="Admin uploaded words"))
     request = rf.post("/")
     request.user = admin_user
     model_admin = admin.site._registry[Publication]

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from centers.models import Center
 
 from . import services
+from .admin_downloads import PublicationDownloadsAdminMixin  # also registers DownloadDay
 from .models import (
     Author,
     PinnedRelation,
@@ -25,6 +26,7 @@ from .models import (
     SlugRedirect,
     Theme,
 )
+from .pdf_services import publication_process_pdf
 from .uploads import ImageUploadField
 
 EMPTY = "—"
@@ -285,7 +287,7 @@ class PublicationChangeList(ChangeList):
 
 
 @admin.register(Publication)
-class PublicationAdmin(UploadValidationMixin, admin.ModelAdmin):
+class PublicationAdmin(PublicationDownloadsAdminMixin, UploadValidationMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "type",
@@ -295,6 +297,7 @@ class PublicationAdmin(UploadValidationMixin, admin.ModelAdmin):
         "author_names",
         "series",
         "featured",
+        "downloads_column",
         "public_link",
     ]
     list_filter = [
@@ -323,6 +326,7 @@ class PublicationAdmin(UploadValidationMixin, admin.ModelAdmin):
         "cover_preview",
         "public_link",
         "download_count",
+        "downloads_chart",
         "created_at",
         "updated_at",
     ]
@@ -337,6 +341,7 @@ class PublicationAdmin(UploadValidationMixin, admin.ModelAdmin):
         (_("Files"), {"fields": ["pdf", "pages", "cover", "cover_preview"]}),
         (_("Classification"), {"fields": []}),  # filled in by get_fieldsets()
         (_("Series and identifiers"), {"fields": ["series", "series_number", "isbn", "doi"]}),
+        (_("Downloads"), {"fields": ["download_count", "downloads_chart"]}),
         (
             _("Advanced"),
             {
@@ -345,7 +350,6 @@ class PublicationAdmin(UploadValidationMixin, admin.ModelAdmin):
                     "translation_of",
                     "external_url",
                     "source",
-                    "download_count",
                     "created_at",
                     "updated_at",
                 ],
@@ -382,6 +386,8 @@ class PublicationAdmin(UploadValidationMixin, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if change and "slug" in form.changed_data:
             services.slug_redirect_record(publication=obj, old_slug=form.initial.get("slug", ""))
+        if {"pdf", "cover"} & set(form.changed_data):
+            publication_process_pdf(publication=obj)  # text for search, thumbnail without cover
 
     # --- Columns and read-only fields ---------------------------------------------------------
     @admin.display(description=_("authors"))

@@ -25,6 +25,7 @@ from .validators import (
 
 __all__ = [
     "Author",
+    "DownloadDay",
     "PinnedRelation",
     "Publication",
     "PublicationAuthor",
@@ -480,6 +481,11 @@ class Publication(models.Model):
             return None
 
     @property
+    def has_pdf(self):
+        """An uploaded PDF, or a generated edition (not for media items, published elsewhere)."""
+        return bool(self.pdf) or self.type != self.Type.MEDIA
+
+    @property
     def is_media(self):
         return self.type == self.Type.MEDIA
 
@@ -669,3 +675,28 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.publication_id}"
+
+
+class DownloadDay(models.Model):
+    """Downloads of a publication's PDF on one day (local time), counted with SQL upserts."""
+
+    publication = models.ForeignKey(
+        Publication,
+        verbose_name=_("publication"),
+        on_delete=models.CASCADE,
+        related_name="download_days",
+    )
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        ordering = ["-day", "publication"]
+        verbose_name = _("downloads on a day")
+        verbose_name_plural = _("downloads by day")
+        constraints = [
+            models.UniqueConstraint(fields=["publication", "day"], name="downloadday_unique")
+        ]
+        indexes = [models.Index(fields=["day"], name="downloadday_day_idx")]
+
+    def __str__(self):
+        return f"{self.publication_id} {self.day}: {self.count}"

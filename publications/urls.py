@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import pdf_views, views
 from .feeds import PublicationFeed
 
 app_name = "publications"
@@ -8,9 +8,10 @@ app_name = "publications"
 urlpatterns = [
     path("", views.home, name="home"),
     path("publications/", views.PublicationListView.as_view(), name="list"),
+    path("publications/export.pdf", pdf_views.publication_export_pdf, name="export_pdf"),
     path("publications/<slug:slug>/", views.PublicationDetailView.as_view(), name="detail"),
-    path("publications/<slug:slug>/<slug:filename>.pdf", views.publication_pdf, name="pdf"),
-    path("publications/<slug:slug>/pdf/", views.publication_pdf_redirect, name="pdf_redirect"),
+    path("publications/<slug:slug>/<slug:filename>.pdf", pdf_views.publication_pdf, name="pdf"),
+    path("publications/<slug:slug>/pdf/", pdf_views.publication_pdf_redirect, name="pdf_redirect"),
     path("regions/", views.RegionListView.as_view(), name="region_list"),
     path("regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region_detail"),
     path("themes/", views.ThemeListView.as_view(), name="theme_list"),

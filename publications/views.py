@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -202,24 +202,6 @@ class PublicationDetailView(DetailView):
             ),
         )
         return context
-
-
-def publication_pdf(request, slug, filename):
-    publication = get_object_or_404(Publication.objects.published(), slug=slug)
-    if filename != publication.slug or not publication.pdf:
-        raise Http404
-    response = FileResponse(
-        publication.pdf.open("rb"),
-        as_attachment=request.GET.get("download") == "1",
-        filename=f"{publication.slug}.pdf",
-        content_type="application/pdf",
-    )
-    return response
-
-
-def publication_pdf_redirect(request, slug):
-    publication = get_object_or_404(Publication.objects.published(), slug=slug)
-    return redirect(publication.get_pdf_url())
 
 
 class TaxonomyListView(TemplateView):

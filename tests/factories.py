@@ -110,6 +110,25 @@ def make_pdf_bytes(title="Test PDF", pages=2):
     return buffer.getvalue()
 
 
+def make_bulky_pdf_bytes(*, text="A test document.", pages=1):
+    """A real, small PDF (ReportLab) whose pages carry `text`, for upload and serving tests."""
+    from io import BytesIO
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for page in range(pages):
+        pdf.setFont("Helvetica", 12)
+        pdf.drawString(72, 760, f"{text} Page {page + 1}.")
+        for line in range(40):  # some bulk, so that ranges have room to land in the middle
+            pdf.drawString(72, 740 - line * 16, f"Line {line} of page {page + 1}: {text}")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
 class PinnedRelationFactory(DjangoModelFactory):
     class Meta:
         model = "publications.PinnedRelation"
@@ -117,3 +136,12 @@ class PinnedRelationFactory(DjangoModelFactory):
     from_publication = factory.SubFactory(PublicationFactory)
     to_publication = factory.SubFactory(PublicationFactory)
     position = 0
+
+
+def attach_pdf(publication, data=None):
+    """Store `data` (a PDF) as the publication's uploaded PDF; returns the bytes."""
+    from django.core.files.base import ContentFile
+
+    data = data if data is not None else make_bulky_pdf_bytes()
+    publication.pdf.save("upload.pdf", ContentFile(data), save=True)
+    return data

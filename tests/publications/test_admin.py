@@ -288,7 +288,8 @@ def test_valid_pdf_is_stored_in_private_storage_under_a_generated_name(admin_cli
     assert stored == [publication.pdf.name]
     assert publication.pdf.name.startswith("pdfs/")
     assert "final" not in publication.pdf.name
-    assert files_under(media_root) == []
+    # Public media holds only the thumbnail of the first page (publication_process_pdf).
+    assert files_under(media_root) == [publication.thumbnail.name]
 
 
 def test_text_file_renamed_pdf_is_refused_naming_the_file(admin_client, storage):

@@ -180,6 +180,12 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# PDFs (docs/pdf-serving.md). Behind nginx, set the prefix of an `internal` location that
+# aliases PRIVATE_MEDIA_ROOT: Django checks and counts, nginx sends the bytes.
+PDF_X_ACCEL_REDIRECT_PREFIX = os.environ.get("PDF_X_ACCEL_REDIRECT_PREFIX", "")
+# How long browsers and shared caches may keep a public PDF before revalidating (seconds).
+PDF_CACHE_MAX_AGE = int(os.environ.get("PDF_CACHE_MAX_AGE", "600"))
+
 # Upload limits (the contract's "Staff" section).
 MAX_PDF_MB = int(os.environ.get("MAX_PDF_MB", "50"))
 MAX_IMAGE_MB = int(os.environ.get("MAX_IMAGE_MB", "10"))

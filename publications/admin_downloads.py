@@ -1,0 +1,138 @@
+"""Download statistics in the admin, kept apart from `admin.py` so that it merges easily.
+
+Hook it into the publication admin (publications/admin.py):
+
+    from .admin_downloads import PublicationDownloadsAdminMixin  # also registers DownloadDay
+
+    @admin.register(Publication)
+    class PublicationAdmin(PublicationDownloadsAdminMixin, admin.ModelAdmin):
+        list_display = [..., "downloads_column"]
+        readonly_fields = [..., "download_count", "downloads_chart"]
+        fieldsets = [..., (_("Downloads"), {"fields": ["download_count", "downloads_chart"]})]
+
+`downloads_chart` is a server-rendered SVG bar chart of the last DAYS days (one query), with a
+text summary for screen readers; the column links to the day-by-day list of that publication.
+"""
+
+import datetime
+
+from django.contrib import admin
+from django.db.models import Sum
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .models import DownloadDay
+
+CHART_WIDTH, CHART_HEIGHT = 720, 140
+
+
+@admin.register(DownloadDay)
+class DownloadDayAdmin(admin.ModelAdmin):
+    """Downloads by day: read-only, filterable by publication and date."""
+
+    list_display = ["day", "publication", "count"]
+    list_select_related = ["publication"]
+    date_hierarchy = "day"
+    search_fields = ["publication__title", "publication__slug"]
+    list_filter = ["day"]
+    ordering = ["-day", "-count"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+def daily_downloads(publication, *, days, today=None):
+    """[(day, count)] for the `days` days up to `today`, zeros included (one query)."""
+    today = today or timezone.localdate()
+    first = today - datetime.timedelta(days=days - 1)
+    counts = dict(
+        DownloadDay.objects.filter(publication=publication, day__gte=first).values_list(
+            "day", "count"
+        )
+    )
+    return [
+        (first + datetime.timedelta(days=n), counts.get(first + datetime.timedelta(days=n), 0))
+        for n in range(days)
+    ]
+
+
+def downloads_svg(series):
+    """An accessible SVG bar chart of [(day, count)]."""
+    peak = max((count for _day, count in series), default=0)
+    total = sum(count for _day, count in series)
+    slot = CHART_WIDTH / max(len(series), 1)
+    plot = CHART_HEIGHT - 20
+    bars = []
+    for index, (day, count) in enumerate(series):
+        height = 0 if not peak else max(round(plot * count / peak, 1), 1 if count else 0)
+        bars.append(
+            (
+                round(index * slot + 1, 1),
+                round(plot - height, 1),
+                round(max(slot - 2, 1), 1),
+                height,
+                f"{day:%Y-%m-%d}: {count}",
+            )
+        )
+    summary = gettext("%(total)s downloads in the last %(days)s days; at most %(peak)s a day.") % {
+        "total": total,
+        "days": len(series),
+        "peak": peak,
+    }
+    first, last = (series[0][0], series[-1][0]) if series else ("", "")
+    return format_html(
+        '<figure style="margin:0"><svg role="img" aria-labelledby="downloads-chart-desc" '
+        'width="{w}" height="{h}" viewBox="0 0 {w} {h}" style="max-width:100%;height:auto">'
+        '<desc id="downloads-chart-desc">{summary}</desc>'
+        '<line x1="0" y1="{base}" x2="{w}" y2="{base}" stroke="#999" stroke-width="1"/>'
+        "{bars}"
+        '<text x="0" y="{h}" font-size="11" fill="#666">{first}</text>'
+        '<text x="{w}" y="{h}" font-size="11" fill="#666" text-anchor="end">{last}</text>'
+        "</svg><figcaption>{summary}</figcaption></figure>",
+        w=CHART_WIDTH,
+        h=CHART_HEIGHT,
+        base=plot,
+        summary=summary,
+        first=first,
+        last=last,
+        bars=format_html_join(
+            "",
+            '<rect x="{}" y="{}" width="{}" height="{}" fill="#15294b"><title>{}</title></rect>',
+            bars,
+        ),
+    )
+
+
+class PublicationDownloadsAdminMixin:
+    DOWNLOAD_CHART_DAYS = 90
+
+    @admin.display(description=_("downloads"), ordering="download_count")
+    def downloads_column(self, obj):
+        url = reverse("admin:publications_downloadday_changelist")
+        return format_html(
+            '<a href="{}?publication__id__exact={}">{}</a>', url, obj.pk, obj.download_count
+        )
+
+    @admin.display(description=_("downloads over time"))
+    def downloads_chart(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        series = daily_downloads(obj, days=self.DOWNLOAD_CHART_DAYS)
+        all_time = obj.download_days.aggregate(total=Sum("count"))["total"] or 0
+        link = reverse("admin:publications_downloadday_changelist")
+        return format_html(
+            '{}<p><a href="{}?publication__id__exact={}">{}</a></p>',
+            downloads_svg(series),
+            link,
+            obj.pk,
+            gettext("All %(count)s counted downloads, day by day") % {"count": all_time},
+        )

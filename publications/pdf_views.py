@@ -1,0 +1,184 @@
+"""The PDF of a publication, and the reading list of a filtered list as PDF.
+
+Only `Publication.objects.published()` has a PDF URL: anything else is a 404 (with no-store
+caching headers), whoever guesses the URL. The uploaded file lives in the private storage,
+outside MEDIA_ROOT, so this view is the only way in.
+"""
+
+import logging
+import tempfile
+
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from django.views.defaults import page_not_found
+
+from .file_serving import StoredFile, serve_stored_file
+from .filters import PublicationFilterSet
+from .models import Author, Publication, Region, Series, SlugRedirect, Theme
+from .pdf_generation import READING_LIST_CAP, publication_edition, render_reading_list
+from .pdf_services import publication_download_record
+
+logger = logging.getLogger(__name__)
+
+
+def public_cache_control():
+    return f"public, max-age={settings.PDF_CACHE_MAX_AGE}"
+
+
+def _with_query(request, url):
+    query = request.GET.urlencode()
+    return f"{url}?{query}" if query else url
+
+
+def _not_found(request, exception):
+    # A 404 for a draft must not be cached: it becomes a PDF once the item is published.
+    response = page_not_found(request, exception)
+    add_never_cache_headers(response)
+    return response
+
+
+def _public_publication(slug):
+    return (
+        Publication.objects.published()
+        .select_related("series")
+        .defer("pdf_text")
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def _renamed_to(slug):
+    """The published publication that an old slug now points to, or None."""
+    target = SlugRedirect.objects.target_for(slug)
+    if target is not None and target.is_public:
+        return target
+    return None
+
+
+def publication_pdf_file(publication):
+    """The StoredFile to send: the uploaded PDF, else the generated edition."""
+    if publication.pdf:
+        try:
+            return StoredFile.from_storage(publication.pdf.storage, publication.pdf.name)
+        except FileNotFoundError:
+            logger.error("PDF of %s is missing: %s", publication.slug, publication.pdf.name)
+            raise Http404("The file is missing.") from None
+    if not publication.has_pdf:
+        raise Http404("No PDF for this publication.")
+    return publication_edition(publication=publication)
+
+
+@require_safe
+def publication_pdf(request, slug, filename):
+    try:
+        publication = _public_publication(slug)
+        if publication is None:
+            target = _renamed_to(slug)
+            if target is None:
+                raise Http404("No such publication.")
+            return HttpResponsePermanentRedirect(_with_query(request, target.get_pdf_url()))
+        if filename != publication.slug:
+            if _renamed_to(filename) == publication:
+                return HttpResponsePermanentRedirect(
+                    _with_query(request, publication.get_pdf_url())
+                )
+            raise Http404("No such file.")
+        file = publication_pdf_file(publication)
+    except Http404 as exception:
+        return _not_found(request, exception)
+
+    served = serve_stored_file(
+        request,
+        file,
+        filename=f"{publication.slug}.pdf",
+        content_type="application/pdf",
+        as_attachment=request.GET.get("download") == "1",
+        cache_control=public_cache_control(),
+    )
+    if served.starts_download:
+        publication_download_record(publication_id=publication.pk)
+    return served.response
+
+
+@require_safe
+def publication_pdf_redirect(request, slug):
+    publication = _public_publication(slug) or _renamed_to(slug)
+    if publication is None:
+        return _not_found(request, Http404("No such publication."))
+    return HttpResponsePermanentRedirect(_with_query(request, publication.get_pdf_url()))
+
+
+def _centers():
+    from centers.models import Center
+
+    return Center.objects.all()
+
+
+SLUG_MODELS = {
+    "region": Region.objects.all,
+    "theme": Theme.objects.all,
+    "author": Author.objects.all,
+    "series": Series.objects.all,
+    "center": _centers,
+}
+
+
+def describe_filters(filterset):
+    """(label, value) pairs naming the filters in force, for the reading list's header."""
+    data = filterset.form.cleaned_data if hasattr(filterset.form, "cleaned_data") else {}
+    criteria = []
+    for name, field in filterset.form.fields.items():
+        value = data.get(name)
+        if value in (None, "", []) or name == "sort":
+            continue
+        choices = dict(getattr(field, "choices", []) or [])
+        if name in SLUG_MODELS and isinstance(value, list):
+            choices = dict(SLUG_MODELS[name]().filter(slug__in=value).values_list("slug", "name"))
+        values = value if isinstance(value, list | tuple) else [value]
+        shown = ", ".join(str(choices.get(v, v)) for v in values)
+        if isinstance(value, float) and value.is_integer():
+            shown = str(int(value))
+        criteria.append((str(field.label), shown))
+    return criteria
+
+
+@require_safe
+def publication_export_pdf(request):
+    """The filtered list as a reading list (same parameters and FilterSet as the list)."""
+    queryset = (
+        Publication.objects.published()
+        .for_listing()
+        .defer("pdf_text")
+        .prefetch_related("regions", "themes")
+    )
+    filterset = PublicationFilterSet(request.GET, queryset=queryset)
+    publications = filterset.qs
+    total = publications.count()
+    query = request.GET.copy()
+    query.pop("page", None)
+    list_url = settings.SITE_URL + reverse("publications:list")
+    if query:
+        list_url += "?" + query.urlencode()
+    # The PDF is written to a temporary file (in memory up to 8 MB, then on disk) and streamed
+    # from there; rows come from the database in chunks, so memory stays bounded.
+    out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (closed by FileResponse)
+    render_reading_list(
+        out,
+        publications[:READING_LIST_CAP].iterator(chunk_size=200),
+        total=total,
+        criteria=describe_filters(filterset),
+        list_url=list_url,
+    )
+    out.seek(0)
+    response = FileResponse(
+        out,
+        content_type="application/pdf",
+        as_attachment=request.GET.get("download") == "1",
+        filename=_("reading-list") + ".pdf",
+    )
+    response["Cache-Control"] = public_cache_control()
+    return response

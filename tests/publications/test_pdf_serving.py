@@ -1,0 +1,306 @@
+import datetime
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.http import Http404
+from django.test import RequestFactory, override_settings
+from django.utils import timezone
+from django.views import static
+
+from publications.models import DownloadDay, Publication
+from publications.services import publication_change_slug
+from tests.factories import PublicationFactory, attach_pdf, make_bulky_pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def uploaded():
+    publication = PublicationFactory(slug="security-partnerships-japan")
+    data = attach_pdf(publication, make_bulky_pdf_bytes(pages=3))
+    assert len(data) > 3000
+    return publication, data
+
+
+def pdf_url(publication, **query):
+    url = f"/publications/{publication.slug}/{publication.slug}.pdf"
+    if query:
+        url += "?" + "&".join(f"{k}={v}" for k, v in query.items())
+    return url
+
+
+def body(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def downloads(publication):
+    publication.refresh_from_db()
+    return publication.download_count
+
+
+def test_pdf_is_served_inline_byte_for_byte(client, uploaded):
+    publication, data = uploaded
+    response = client.get(pdf_url(publication))
+    assert response.status_code == 200
+    assert body(response) == data
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Length"] == str(len(data))
+    assert response["Content-Disposition"].startswith(
+        'inline; filename="security-partnerships-japan.pdf"'
+    )
+    assert response["Accept-Ranges"] == "bytes"
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"]
+    assert response["Cache-Control"] == f"public, max-age={settings.PDF_CACHE_MAX_AGE}"
+
+
+def test_download_parameter_makes_an_attachment(client, uploaded):
+    publication, _data = uploaded
+    response = client.get(pdf_url(publication, download=1))
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="security-partnerships-japan.pdf"'
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("bytes=0-99", slice(0, 100)),
+        ("bytes=1000-1999", slice(1000, 2000)),
+        ("bytes=-500", slice(-500, None)),
+        ("bytes=2500-", slice(2500, None)),
+    ],
+)
+def test_range_request_answers_206_with_exactly_those_bytes(client, uploaded, header, expected):
+    publication, data = uploaded
+    response = client.get(pdf_url(publication), headers={"Range": header})
+    assert response.status_code == 206
+    part = data[expected]
+    assert body(response) == part
+    assert response["Content-Length"] == str(len(part))
+    start = data.index(part) if expected.start and expected.start < 0 else (expected.start or 0)
+    if expected.start is not None and expected.start < 0:
+        start = len(data) - 500
+    assert response["Content-Range"] == f"bytes {start}-{start + len(part) - 1}/{len(data)}"
+
+
+def test_range_past_the_end_is_clamped(client, uploaded):
+    publication, data = uploaded
+    response = client.get(pdf_url(publication), headers={"Range": f"bytes=10-{len(data) * 2}"})
+    assert response.status_code == 206
+    assert body(response) == data[10:]
+
+
+@pytest.mark.parametrize("header", ["bytes=999999999-", "bytes=-0"])
+def test_unsatisfiable_range_answers_416(client, uploaded, header):
+    publication, data = uploaded
+    response = client.get(pdf_url(publication), headers={"Range": header})
+    assert response.status_code == 416
+    assert response["Content-Range"] == f"bytes */{len(data)}"
+    assert downloads(publication) == 0
+
+
+@pytest.mark.parametrize("header", ["bytes=0-10,20-30", "lines=1-2", "bytes=9-3"])
+def test_multiple_or_malformed_ranges_send_the_whole_file(client, uploaded, header):
+    publication, data = uploaded
+    response = client.get(pdf_url(publication), headers={"Range": header})
+    assert response.status_code == 200
+    assert body(response) == data
+
+
+def test_if_range_with_a_stale_etag_sends_the_whole_file(client, uploaded):
+    publication, data = uploaded
+    response = client.get(
+        pdf_url(publication), headers={"Range": "bytes=0-9", "If-Range": '"stale"'}
+    )
+    assert response.status_code == 200
+    assert body(response) == data
+
+
+def test_if_none_match_answers_304_without_counting(client, uploaded):
+    publication, _data = uploaded
+    etag = client.get(pdf_url(publication))["ETag"]
+    response = client.get(pdf_url(publication), headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert downloads(publication) == 1
+
+
+def test_if_modified_since_answers_304(client, uploaded):
+    publication, _data = uploaded
+    last_modified = client.get(pdf_url(publication))["Last-Modified"]
+    response = client.get(pdf_url(publication), headers={"If-Modified-Since": last_modified})
+    assert response.status_code == 304
+    older = "Mon, 01 Jan 2001 00:00:00 GMT"
+    assert client.get(pdf_url(publication), headers={"If-Modified-Since": older}).status_code == 200
+
+
+def test_head_answers_the_same_headers_without_a_body(client, uploaded):
+    publication, _data = uploaded
+    get = client.get(pdf_url(publication))
+    head = client.head(pdf_url(publication))
+    assert head.status_code == 200
+    assert head.content == b""
+    for header in ("Content-Type", "Content-Length", "ETag", "Last-Modified", "Accept-Ranges"):
+        assert head[header] == get[header]
+    assert downloads(publication) == 1  # the GET only
+
+
+def test_post_is_not_allowed(client, uploaded):
+    publication, _data = uploaded
+    assert client.post(pdf_url(publication)).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        {"status": Publication.Status.DRAFT},
+        {"status": Publication.Status.REVIEW},
+        {"status": Publication.Status.ARCHIVED},
+        {"publish_at": timezone.now() + datetime.timedelta(hours=1)},
+        {"published_on": timezone.localdate() + datetime.timedelta(days=1)},
+    ],
+    ids=["draft", "review", "archived", "scheduled", "future-dated"],
+)
+def test_pdf_of_a_non_public_publication_is_404_and_not_cached(client, attrs):
+    publication = PublicationFactory(**attrs)
+    attach_pdf(publication)
+    response = client.get(pdf_url(publication))
+    assert response.status_code == 404
+    assert "no-store" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+    assert client.get(f"/publications/{publication.slug}/pdf/").status_code == 404
+    assert downloads(publication) == 0
+
+
+def test_uploaded_pdf_is_not_under_media_root_nor_served_from_media(client, uploaded):
+    publication, _data = uploaded
+    stored = Path(publication.pdf.path).resolve()
+    media_root = Path(settings.MEDIA_ROOT).resolve()
+    assert not stored.is_relative_to(media_root)
+    assert client.get(f"/media/{publication.pdf.name}").status_code == 404
+    # Even the DEBUG static view (what `make run` mounts on /media/) cannot reach it.
+    request = RequestFactory().get(f"/media/{publication.pdf.name}")
+    with pytest.raises(Http404):
+        static.serve(request, publication.pdf.name, document_root=settings.MEDIA_ROOT)
+
+
+def test_unknown_slug_and_wrong_filename_are_404(client, uploaded):
+    publication, _data = uploaded
+    assert client.get("/publications/nothing/nothing.pdf").status_code == 404
+    assert client.get(f"/publications/{publication.slug}/other.pdf").status_code == 404
+
+
+def test_old_slug_redirects_permanently_to_the_new_pdf_url(client, uploaded):
+    publication, _data = uploaded
+    old = publication.slug
+    publication_change_slug(publication=publication, new_slug="japan-security")
+    response = client.get(f"/publications/{old}/{old}.pdf?download=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/publications/japan-security/japan-security.pdf?download=1"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_pdf_shortcut_redirects_to_the_pdf(client, uploaded):
+    publication, _data = uploaded
+    response = client.get(f"/publications/{publication.slug}/pdf/")
+    assert response.status_code == 301
+    assert response["Location"] == pdf_url(publication)
+
+
+def test_replacing_the_file_keeps_the_url_and_changes_the_etag(client, uploaded):
+    publication, data = uploaded
+    first = client.get(pdf_url(publication))
+    new_data = attach_pdf(publication, make_bulky_pdf_bytes(text="Second edition", pages=2))
+    second = client.get(pdf_url(publication))
+    assert body(second) == new_data != data
+    assert second["ETag"] != first["ETag"]
+
+
+def test_media_item_without_upload_has_no_pdf(client):
+    item = PublicationFactory(type=Publication.Type.MEDIA, external_url="https://example.org/x")
+    assert client.get(pdf_url(item)).status_code == 404
+
+
+# --- Counting ---------------------------------------------------------------------------
+def test_downloads_are_counted_once_per_download(client, uploaded):
+    publication, _data = uploaded
+    url = pdf_url(publication)
+    client.get(url)  # 200: counts
+    client.get(url, headers={"Range": "bytes=0-65535"})  # a viewer's first range: counts
+    client.get(url, headers={"Range": "bytes=65536-"})  # its later ranges: do not
+    client.get(url, headers={"Range": "bytes=-500"})
+    client.head(url)
+    assert downloads(publication) == 2
+    today = DownloadDay.objects.get(publication=publication)
+    assert (today.day, today.count) == (timezone.localdate(), 2)
+
+
+def test_downloads_are_kept_by_day(uploaded):
+    from publications.pdf_services import publication_download_record
+
+    publication, _data = uploaded
+    monday, tuesday = datetime.date(2025, 3, 3), datetime.date(2025, 3, 4)
+    for day in (monday, monday, tuesday):
+        publication_download_record(publication_id=publication.pk, day=day)
+    rows = DownloadDay.objects.filter(publication=publication).order_by("day")
+    assert [(r.day, r.count) for r in rows] == [(monday, 2), (tuesday, 1)]
+    assert downloads(publication) == 3
+
+
+def test_serving_an_upload_takes_three_queries(client, uploaded, django_assert_num_queries):
+    publication, _data = uploaded
+    # the publication; the total; the day's upsert
+    with django_assert_num_queries(3):
+        response = client.get(pdf_url(publication))
+        body(response)
+
+
+@override_settings(PDF_X_ACCEL_REDIRECT_PREFIX="/protected-pdfs/")
+def test_x_accel_redirect_mode_lets_nginx_send_the_bytes(client, uploaded):
+    publication, _data = uploaded
+    response = client.get(pdf_url(publication), headers={"Range": "bytes=0-99"})
+    assert response.status_code == 200  # nginx turns it into the 206
+    assert response["X-Accel-Redirect"] == f"/protected-pdfs/{publication.pdf.name}"
+    assert response.content == b""
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline;")
+    assert downloads(publication) == 1
+    etag = response["ETag"]
+    assert client.get(pdf_url(publication), headers={"If-None-Match": etag}).status_code == 304
+    assert client.get("/publications/x/x.pdf").status_code == 404
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_twenty_concurrent_downloads_lose_no_count():
+    import threading
+
+    from django.db import connection
+    from django.test import Client
+
+    publication = PublicationFactory()
+    attach_pdf(publication)
+    url = pdf_url(publication)
+    barrier = threading.Barrier(20)
+    statuses = []
+
+    def download():
+        try:
+            barrier.wait()
+            response = Client().get(url)
+            body(response)
+            statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=download) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [200] * 20
+    assert downloads(publication) == 20
+    assert DownloadDay.objects.get(publication=publication).count == 20

@@ -119,3 +119,17 @@ def publication_process_pdf(*, publication: Publication) -> Publication:
     if old_thumbnail and old_thumbnail != (publication.thumbnail.name or ""):
         publication.thumbnail.storage.delete(old_thumbnail)
     return publication
+
+
+def publications_make_missing_thumbnails() -> int:
+    """Thumbnails for every publication with an uploaded PDF but neither cover nor thumbnail.
+
+    Bulk writers (the importer, the demo) store files without going through the admin's
+    save hook; they call this afterwards. Returns how many thumbnails were made.
+    """
+    made = 0
+    missing = Publication.objects.exclude(pdf="").filter(cover="", thumbnail="").defer("body")
+    for publication in missing.iterator(chunk_size=100):
+        publication_process_pdf(publication=publication)
+        made += bool(publication.thumbnail)
+    return made

@@ -565,3 +565,30 @@ def test_a_center_with_programs_cannot_become_a_program(tmp_path, example):
 
     with pytest.raises(CommandError, match=r'centers\[1\] \(slug "asia-center"\): kind:'):
         run_import(write_doc(tmp_path, example))
+
+
+def test_import_makes_a_cover_thumbnail_from_the_pdf_when_there_is_no_cover(tmp_path):
+    from tests.factories import make_pdf_bytes
+
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "paper.pdf").write_bytes(make_pdf_bytes())
+    document = {
+        "publications": [
+            {
+                "slug": "with-pdf",
+                "title": "With a PDF",
+                "type": "report",
+                "published_on": "2024-05-02",
+                "status": "published",
+                "pdf": "files/paper.pdf",
+                "cover": None,
+            }
+        ]
+    }
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(document))
+    call_command("import_publications", str(path), stdout=io.StringIO())
+    publication = Publication.objects.get(slug="with-pdf")
+    assert publication.thumbnail
+    assert publication.thumbnail.storage.exists(publication.thumbnail.name)
+    assert publication.display_image == publication.thumbnail

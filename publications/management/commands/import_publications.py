@@ -9,6 +9,7 @@ file. The work itself is in `publications.interchange`.
 from django.core.management.base import BaseCommand, CommandError
 
 from publications.interchange import InterchangeError, import_document
+from publications.pdf_services import publications_make_missing_thumbnails
 
 MAX_ERRORS_SHOWN = 50
 
@@ -47,4 +48,7 @@ class Command(BaseCommand):
                 )
             )
         else:
+            thumbnails = publications_make_missing_thumbnails()
             self.stdout.write(self.style.SUCCESS(f"Imported {report.summary()}."))
+            if thumbnails:
+                self.stdout.write(f"Made {thumbnails} cover thumbnail(s) from PDFs.")

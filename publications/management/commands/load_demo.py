@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from publications.demo.loader import demo_load
+from publications.pdf_services import publications_make_missing_thumbnails
 
 
 class Command(BaseCommand):
@@ -14,5 +15,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = demo_load()
+        publications_make_missing_thumbnails()
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo of {settings.INSTITUTE_NAME}: {summary}."))

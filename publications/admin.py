@@ -2,19 +2,27 @@
 
 import copy
 
+import reversion
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.urls import reverse
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from centers.models import Center
 
-from . import services
+from . import preview, services, versioning, workflow
 from .admin_downloads import PublicationDownloadsAdminMixin  # also registers DownloadDay
 from .models import (
     Author,
@@ -22,6 +30,7 @@ from .models import (
     Publication,
     PublicationAuthor,
     Region,
+    ReviewComment,
     Series,
     SlugRedirect,
     Theme,
@@ -164,10 +173,17 @@ class AuthorAdmin(UploadValidationMixin, admin.ModelAdmin):
 class PublicationPartInline(admin.TabularInline):
     """Rows that belong to a publication (its authors, pinned relations, old URLs): editing them
     is editing the publication, so they follow its permissions, as Django does for the
-    auto-created through models. Staff in "Editors" need no permission on these models."""
+    auto-created through models. Staff in "Editors" need no permission on these models.
+    Whether this publication may be changed by this user is the workflow's answer (a contributor
+    changes only their own drafts)."""
 
     def _has_publication_perm(self, request, action):
         return request.user.has_perm(f"publications.{action}_publication")
+
+    def _can_change(self, request, obj):
+        if obj is None:
+            return self._has_publication_perm(request, "change")
+        return workflow.can_change(request.user, obj)
 
     def has_view_permission(self, request, obj=None):
         return self._has_publication_perm(request, "view") or self._has_publication_perm(
@@ -175,13 +191,13 @@ class PublicationPartInline(admin.TabularInline):
         )
 
     def has_add_permission(self, request, obj=None):
-        return self._has_publication_perm(request, "change")
+        return self._can_change(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return self._has_publication_perm(request, "change")
+        return self._can_change(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return self._has_publication_perm(request, "change")
+        return self._can_change(request, obj)
 
 
 class PublicationAuthorInline(PublicationPartInline):
@@ -219,6 +235,42 @@ class SlugRedirectInline(PublicationPartInline):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReviewCommentInline(admin.StackedInline):
+    """Reviewers' and editors' notes; a comment once written is not edited."""
+
+    model = ReviewComment
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("review comments")
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PublicationAdminForm(forms.ModelForm):
+    """The status and schedule a user may choose depend on their role (see workflow.py)."""
+
+    user = None  # set by PublicationAdmin.get_form()
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status", self.instance.status)
+        if status not in workflow.allowed_statuses(self.user, self.instance):
+            self.add_error(
+                "status" if "status" in self.fields else None,
+                _("You are not allowed to give this status."),
+            )
+        if "publish_at" in self.changed_data and not workflow.can_publish(self.user):
+            self.add_error("publish_at", _("Only editors schedule publications."))
+        return cleaned
 
 
 class TreeListFilter(admin.SimpleListFilter):
@@ -286,8 +338,113 @@ class PublicationChangeList(ChangeList):
         )
 
 
+class PublicationHistoryAdminMixin:
+    """Revisions (django-reversion, see versioning.py): history with compare, restore."""
+
+    object_history_template = "admin/publications/publication/object_history.html"
+    history_latest_first = True
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name=f"{opts.app_label}_{opts.model_name}_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        context = {
+            "action_list": [
+                {
+                    "version_id": version.pk,
+                    "revision": version.revision,
+                    "url": reverse(
+                        "admin:publications_publication_revision", args=[obj.pk, version.pk]
+                    ),
+                }
+                for version in versioning.versions_of(obj.pk)
+            ],
+            "can_restore": self.has_change_permission(request, obj),
+            "compare_url": reverse("admin:publications_publication_compare", args=[obj.pk]),
+        }
+        context.update(extra_context or {})
+        # Django's history view (permission checks, LogEntry list), with our version list.
+        return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+    def compare_view(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = versioning.versions_of(obj.pk)
+        try:
+            chosen = [versions.get(pk=int(request.GET[key])) for key in ("a", "b")]
+        except (KeyError, ValueError, Version.DoesNotExist):
+            messages.error(request, _("Choose two versions to compare."))
+            return self._redirect_to_history(obj)
+        older, newer = sorted(chosen, key=lambda v: v.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": obj,
+            "title": _("Compare versions of “%(title)s”") % {"title": obj},
+            "older": older,
+            "newer": newer,
+            "rows": versioning.compare_versions(older, newer),
+            "can_restore": self.has_change_permission(request, obj),
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/publications/publication/compare.html", context)
+
+    def changelist_view(self, request, extra_context=None):
+        # Reversion wraps the whole list in a revision (two SAVEPOINT queries per view); the
+        # bulk actions here open their own revision per publication instead.
+        context = {"has_change_permission": self.has_change_permission(request)}
+        context.update(extra_context or {})
+        return admin.ModelAdmin.changelist_view(self, request, context)
+
+    def _redirect_to_history(self, obj):
+        from django.shortcuts import redirect
+
+        return redirect("admin:publications_publication_history", obj.pk)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an old version: its content, authors and taxonomy come back; its URL,
+        status and schedule stay as they are now (restoring never publishes nor unpublishes)."""
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            raise Http404
+        request._publication_kept = {f: getattr(current, f) for f in versioning.KEPT_ON_RESTORE}
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            version = Version.objects.get(pk=version_id)
+            services.publication_restore_logged(
+                publication=current, user=request.user, version=version
+            )
+        return response
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        kept = getattr(request, "_publication_kept", None)
+        if obj is not None and kept:
+            for field, value in kept.items():
+                setattr(obj, field, value)
+        return obj
+
+
 @admin.register(Publication)
-class PublicationAdmin(PublicationDownloadsAdminMixin, UploadValidationMixin, admin.ModelAdmin):
+class PublicationAdmin(
+    PublicationDownloadsAdminMixin,
+    PublicationHistoryAdminMixin,
+    UploadValidationMixin,
+    VersionAdmin,
+):
+    form = PublicationAdminForm
     list_display = [
         "title",
         "type",
@@ -325,18 +482,33 @@ class PublicationAdmin(PublicationDownloadsAdminMixin, UploadValidationMixin, ad
     readonly_fields = [
         "cover_preview",
         "public_link",
+        "preview_link",
         "download_count",
         "downloads_chart",
         "created_at",
         "updated_at",
     ]
-    inlines = [PublicationAuthorInline, PinnedRelationInline, SlugRedirectInline]
-    actions = ["publish", "unpublish", "archive"]
+    inlines = [
+        PublicationAuthorInline,
+        PinnedRelationInline,
+        SlugRedirectInline,
+        ReviewCommentInline,
+    ]
+    actions = ["publish", "unpublish", "archive", "send_to_review", "return_to_draft"]
     fieldsets = [
         (None, {"fields": ["title", "subtitle", "slug", "type", "language", "summary", "body"]}),
         (
             _("Publishing"),
-            {"fields": ["status", "published_on", "publish_at", "featured", "public_link"]},
+            {
+                "fields": [
+                    "status",
+                    "published_on",
+                    "publish_at",
+                    "featured",
+                    "public_link",
+                    "preview_link",
+                ]
+            },
         ),
         (_("Files"), {"fields": ["pdf", "pages", "cover", "cover_preview"]}),
         (_("Classification"), {"fields": []}),  # filled in by get_fieldsets()
@@ -382,12 +554,74 @@ class PublicationAdmin(PublicationDownloadsAdminMixin, UploadValidationMixin, ad
     def get_changelist(self, request, **kwargs):
         return PublicationChangeList
 
+    # --- Roles (workflow.py) --------------------------------------------------------------------
+    def get_queryset(self, request):
+        return workflow.visible_publications(request.user, super().get_queryset(request))
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or workflow.can_change(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or workflow.can_change(request.user, obj)
+
+    def has_publish_permission(self, request):
+        return workflow.can_publish(request.user)
+
+    def has_review_permission(self, request):
+        return workflow.can_review(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not workflow.can_publish(request.user):
+            fields += ["publish_at", "featured"]
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status":
+            allowed = workflow.allowed_statuses(request.user)
+            kwargs["choices"] = [c for c in db_field.choices if c[0] in allowed]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
+        """Fields are saved as typed; the status and schedule go through the workflow service,
+        which checks the publishing permission and writes the audit line."""
+        status, publish_at = obj.status, obj.publish_at
+        if change:
+            obj.status = form.initial.get("status", obj.status)
+            obj.publish_at = form.initial.get("publish_at", obj.publish_at)
+        else:
+            obj.created_by = request.user
+            obj.status, obj.publish_at = Publication.Status.DRAFT, None
         super().save_model(request, obj, form, change)
+        services.publication_set_status(
+            publication=obj, user=request.user, status=status, publish_at=publish_at
+        )
         if change and "slug" in form.changed_data:
             services.slug_redirect_record(publication=obj, old_slug=form.initial.get("slug", ""))
         if {"pdf", "cover"} & set(form.changed_data):
             publication_process_pdf(publication=obj)  # text for search, thumbnail without cover
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is ReviewComment:
+            for comment in formset.save(commit=False):
+                comment.author = request.user
+                comment.save()
+            return
+        super().save_formset(request, form, formset, change)
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is None:  # comments are on an existing publication
+            inlines = [i for i in inlines if not isinstance(i, ReviewCommentInline)]
+        return inlines
 
     # --- Columns and read-only fields ---------------------------------------------------------
     @admin.display(description=_("authors"))
@@ -414,20 +648,45 @@ class PublicationAdmin(PublicationDownloadsAdminMixin, UploadValidationMixin, ad
             _("Preview"),
         )
 
+    @admin.display(description=_("preview link for outside reviewers"))
+    def preview_link(self, obj):
+        if not obj.pk or obj.is_public:
+            return EMPTY
+        url = preview.preview_url(obj)
+        days = preview.max_age_seconds() // 86400
+        return format_html(
+            '<a href="{0}">{0}</a><br><span class="help">{1}</span>',
+            url,
+            ngettext(
+                "Anyone with this link sees the preview for %(days)d day; no account needed.",
+                "Anyone with this link sees the preview for %(days)d days; no account needed.",
+                days,
+            )
+            % {"days": days},
+        )
+
     # --- Bulk actions --------------------------------------------------------------------------
     def _change_status(self, request, queryset, *, service, status):
-        """Apply a status service to each selected publication not already in that status, and
-        write the admin history (LogEntry) for each. Returns how many changed."""
+        """Apply a status service to each selected publication not already in that status (the
+        service checks the permission and writes the admin history); each change is a revision.
+        Returns how many changed."""
         changed = 0
         for publication in queryset:
             if publication.status == status:
                 continue
-            service(publication=publication, user=request.user)
-            self.log_change(request, publication, [{"changed": {"fields": ["status"]}}])
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                service(publication=publication, user=request.user)
+                reversion.set_comment(
+                    _("Status: %(status)s") % {"status": publication.get_status_display()}
+                )
             changed += 1
         return changed
 
-    @admin.action(description=_("Publish selected publications"), permissions=["change"])
+    def _report(self, request, message, count):
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Publish selected publications"), permissions=["publish"])
     def publish(self, request, queryset):
         count = self._change_status(
             request,
@@ -435,13 +694,18 @@ class PublicationAdmin(PublicationDownloadsAdminMixin, UploadValidationMixin, ad
             service=services.publication_publish,
             status=Publication.Status.PUBLISHED,
         )
-        message = ngettext(
-            "%(count)d publication was published.", "%(count)d publications were published.", count
+        self._report(
+            request,
+            ngettext(
+                "%(count)d publication was published.",
+                "%(count)d publications were published.",
+                count,
+            ),
+            count,
         )
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     @admin.action(
-        description=_("Unpublish selected publications (back to draft)"), permissions=["change"]
+        description=_("Unpublish selected publications (back to draft)"), permissions=["publish"]
     )
     def unpublish(self, request, queryset):
         count = self._change_status(
@@ -450,14 +714,17 @@ class PublicationAdmin(PublicationDownloadsAdminMixin, UploadValidationMixin, ad
             service=services.publication_unpublish,
             status=Publication.Status.DRAFT,
         )
-        message = ngettext(
-            "%(count)d publication was set back to draft.",
-            "%(count)d publications were set back to draft.",
+        self._report(
+            request,
+            ngettext(
+                "%(count)d publication was set back to draft.",
+                "%(count)d publications were set back to draft.",
+                count,
+            ),
             count,
         )
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
-    @admin.action(description=_("Archive selected publications"), permissions=["change"])
+    @admin.action(description=_("Archive selected publications"), permissions=["publish"])
     def archive(self, request, queryset):
         count = self._change_status(
             request,
@@ -465,7 +732,48 @@ class PublicationAdmin(PublicationDownloadsAdminMixin, UploadValidationMixin, ad
             service=services.publication_archive,
             status=Publication.Status.ARCHIVED,
         )
-        message = ngettext(
-            "%(count)d publication was archived.", "%(count)d publications were archived.", count
+        self._report(
+            request,
+            ngettext(
+                "%(count)d publication was archived.",
+                "%(count)d publications were archived.",
+                count,
+            ),
+            count,
         )
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Send selected drafts to review"), permissions=["review"])
+    def send_to_review(self, request, queryset):
+        count = self._change_status(
+            request,
+            queryset.filter(status=Publication.Status.DRAFT),
+            service=services.publication_submit_for_review,
+            status=Publication.Status.REVIEW,
+        )
+        self._report(
+            request,
+            ngettext(
+                "%(count)d publication was sent to review.",
+                "%(count)d publications were sent to review.",
+                count,
+            ),
+            count,
+        )
+
+    @admin.action(description=_("Return selected items in review to draft"), permissions=["review"])
+    def return_to_draft(self, request, queryset):
+        count = self._change_status(
+            request,
+            queryset.filter(status=Publication.Status.REVIEW),
+            service=services.publication_return_to_draft,
+            status=Publication.Status.DRAFT,
+        )
+        self._report(
+            request,
+            ngettext(
+                "%(count)d publication was returned to draft.",
+                "%(count)d publications were returned to draft.",
+                count,
+            ),
+            count,
+        )

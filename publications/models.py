@@ -1,7 +1,9 @@
 """Publications, their series and authors (experts), and the region/theme trees."""
 
+import datetime
 import uuid
 
+from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -33,6 +35,7 @@ __all__ = [
     "PublicationRegion",
     "PublicationTheme",
     "Region",
+    "ReviewComment",
     "Series",
     "SlugRedirect",
     "Theme",
@@ -178,6 +181,38 @@ class PublicationQuerySet(models.QuerySet):
         return self.filter(status=Publication.Status.PUBLISHED, published_on__lte=today).filter(
             Q(publish_at__isnull=True) | Q(publish_at__lte=now)
         )
+
+    def next_public_change(self, *, now=None):
+        """When the public set will next change by itself: the earliest future `publish_at` (or
+        the midnight that reaches a future `published_on`) of a published item; None if none.
+
+        Caches of public pages cap their timeout with it (see `public_cache_timeout`)."""
+        now = now or timezone.now()
+        waiting = self.filter(status=Publication.Status.PUBLISHED)
+        times = []
+        publish_at = (
+            waiting.filter(publish_at__gt=now).order_by("publish_at").values_list("publish_at")
+        ).first()
+        if publish_at:
+            times.append(publish_at[0])
+        published_on = (
+            waiting.filter(published_on__gt=timezone.localdate(now))
+            .order_by("published_on")
+            .values_list("published_on")
+        ).first()
+        if published_on:
+            midnight = datetime.datetime.combine(published_on[0], datetime.time.min)
+            times.append(timezone.make_aware(midnight))
+        return min(times) if times else None
+
+    def public_cache_timeout(self, default, *, now=None):
+        """`default` seconds, shortened so that a cached public page expires at the minute a
+        scheduled item goes live (no cron job: the cache simply runs out)."""
+        now = now or timezone.now()
+        upcoming = self.next_public_change(now=now)
+        if upcoming is None:
+            return default
+        return max(1, min(default, int((upcoming - now).total_seconds()) + 1))
 
     def for_listing(self):
         """What a list row shows, in a fixed number of queries; the long body is left out."""
@@ -392,6 +427,16 @@ class Publication(models.Model):
         blank=True,
     )
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Contributors see and edit only the drafts they created."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -401,6 +446,10 @@ class Publication(models.Model):
         ordering = ["-published_on", "-pk"]
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
+        permissions = [
+            ("publish_publication", _("Can publish, schedule, archive")),
+            ("review_publication", _("Can move between draft and review")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(type__in=PublicationType.values), name="publication_type_valid"
@@ -700,3 +749,34 @@ class DownloadDay(models.Model):
 
     def __str__(self):
         return f"{self.publication_id} {self.day}: {self.count}"
+
+
+class ReviewComment(models.Model):
+    """A reviewer's or editor's note on a publication, shown on its admin page.
+
+    Kept apart from the revisions: a comment needs no change to the text, stays visible on the
+    form for the contributor, and is never undone by restoring an older version."""
+
+    publication = models.ForeignKey(
+        Publication,
+        verbose_name=_("publication"),
+        on_delete=models.CASCADE,
+        related_name="review_comments",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("review comment")
+        verbose_name_plural = _("review comments")
+
+    def __str__(self):
+        return f"{self.author} on {self.publication_id}: {self.text[:40]}"

@@ -1,7 +1,18 @@
-"""Multi-step writes on publications."""
+"""Multi-step writes on publications.
 
+The status services are the only code that publishes: each checks the publishing permission
+itself (whoever calls it: admin form, bulk action, a future API) and writes the admin's history
+(LogEntry) with the user, so "who published this, when" is always answered.
+"""
+
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from . import workflow
 from .models import Publication, SlugRedirect
 
 
@@ -28,26 +39,164 @@ def slug_redirect_record(*, publication: Publication, old_slug: str) -> None:
         )
 
 
-# --- Status changes (the admin's bulk actions) --------------------------------------------------
-# Kept small on purpose: the publishing workflow (who may publish, review steps) builds on them.
+# --- Audit -------------------------------------------------------------------------------------
 
 
-def _publication_set_status(*, publication: Publication, status: str) -> Publication:
-    publication.status = status
-    publication.save(update_fields=["status", "updated_at"])
+def publication_log(*, publication: Publication, user, message: str) -> LogEntry | None:
+    """One line in the admin's history of the publication ("Published", "Scheduled for ...")."""
+    if user is None or not user.pk:
+        return None
+    return LogEntry.objects.create(
+        user_id=user.pk,
+        content_type=ContentType.objects.get_for_model(Publication),
+        object_id=str(publication.pk),
+        object_repr=str(publication)[:200],
+        action_flag=CHANGE,
+        change_message=message,
+    )
+
+
+def transition_message(*, before_status, before_publish_at, publication: Publication) -> str:
+    """What a status/schedule change means, in the words of the audit log ("" when none)."""
+    status, publish_at = publication.status, publication.publish_at
+    scheduled = (
+        status == Publication.Status.PUBLISHED and publish_at and publish_at > timezone.now()
+    )
+    if status == before_status and publish_at == before_publish_at:
+        return ""
+    if scheduled:
+        when = timezone.localtime(publish_at).strftime("%Y-%m-%d %H:%M %Z")
+        return _("Scheduled for %(when)s") % {"when": when}
+    if status == Publication.Status.PUBLISHED:
+        return _("Published") if before_status != status else _("Schedule cleared")
+    if status == Publication.Status.ARCHIVED:
+        return _("Archived")
+    if before_status in (Publication.Status.PUBLISHED, Publication.Status.ARCHIVED):
+        return _("Unpublished (now %(status)s)") % {"status": publication.get_status_display()}
+    if status == Publication.Status.REVIEW:
+        return _("Sent to review")
+    if status == Publication.Status.DRAFT and before_status == Publication.Status.REVIEW:
+        return _("Returned to draft")
+    return ""
+
+
+# --- Status changes ----------------------------------------------------------------------------
+# One door for every change of status or schedule, whoever asks (admin form, bulk action, a
+# future API): it checks the permission and writes the audit line.
+
+UNCHANGED = object()
+
+
+def _denied(action):
+    return PermissionDenied(
+        _("You are not allowed to %(action)s publications.") % {"action": action}
+    )
+
+
+def publication_check_transition(*, publication: Publication, user, status, publish_at) -> None:
+    """Raise PermissionDenied unless `user` may move `publication` (as saved in the database)
+    to `status` with `publish_at`."""
+    before, before_publish_at = publication.status, publication.publish_at
+    Status = Publication.Status
+    workflow_states = (Status.DRAFT, Status.REVIEW)
+    if user is None:
+        raise _denied(_("change the status of"))
+    if publish_at != before_publish_at and not workflow.can_publish(user):
+        raise _denied(_("schedule"))
+    if status == before:
+        return
+    if status in workflow_states and before in workflow_states:
+        if not workflow.can_review(user):
+            raise _denied(_("review"))
+    elif not workflow.can_publish(user):
+        raise _denied(
+            {
+                Status.PUBLISHED: _("publish"),
+                Status.ARCHIVED: _("archive"),
+            }.get(status, _("unpublish"))
+        )
+
+
+@transaction.atomic
+def publication_set_status(
+    *, publication: Publication, user, status, publish_at=UNCHANGED
+) -> Publication:
+    """Give `publication` a status (and a `publish_at`, when given), if `user` may."""
+    if publish_at is UNCHANGED:
+        publish_at = publication.publish_at
+    publication_check_transition(
+        publication=publication, user=user, status=status, publish_at=publish_at
+    )
+    before_status, before_publish_at = publication.status, publication.publish_at
+    if status == before_status and publish_at == before_publish_at:
+        return publication
+    publication.status, publication.publish_at = status, publish_at
+    publication.save(update_fields=["status", "publish_at", "updated_at"])
+    message = transition_message(
+        before_status=before_status, before_publish_at=before_publish_at, publication=publication
+    )
+    if message:
+        publication_log(publication=publication, user=user, message=message)
     return publication
 
 
-def publication_publish(*, publication: Publication, user=None) -> Publication:
+def publication_publish(*, publication: Publication, user) -> Publication:
     """Make a publication public (a future `publish_at` still holds it back until then)."""
-    return _publication_set_status(publication=publication, status=Publication.Status.PUBLISHED)
+    return publication_set_status(
+        publication=publication, user=user, status=Publication.Status.PUBLISHED
+    )
 
 
-def publication_unpublish(*, publication: Publication, user=None) -> Publication:
+def publication_schedule(*, publication: Publication, user, publish_at) -> Publication:
+    """Publish at `publish_at`: the public querysets compare with the clock, no cron job."""
+    return publication_set_status(
+        publication=publication,
+        user=user,
+        status=Publication.Status.PUBLISHED,
+        publish_at=publish_at,
+    )
+
+
+def publication_unpublish(*, publication: Publication, user) -> Publication:
     """Take a publication off the site, back to draft."""
-    return _publication_set_status(publication=publication, status=Publication.Status.DRAFT)
+    if user is None or not workflow.can_publish(user):
+        raise _denied(_("unpublish"))
+    return publication_set_status(
+        publication=publication, user=user, status=Publication.Status.DRAFT
+    )
 
 
-def publication_archive(*, publication: Publication, user=None) -> Publication:
-    """Withdraw a publication from the site, keeping it apart from drafts."""
-    return _publication_set_status(publication=publication, status=Publication.Status.ARCHIVED)
+def publication_archive(*, publication: Publication, user) -> Publication:
+    """Withdraw a publication: its page answers 410 Gone, keeping its citation data."""
+    return publication_set_status(
+        publication=publication, user=user, status=Publication.Status.ARCHIVED
+    )
+
+
+def publication_submit_for_review(*, publication: Publication, user) -> Publication:
+    """Draft → review (Reviewers and Editors)."""
+    if publication.status != Publication.Status.DRAFT:
+        raise PermissionDenied(_("Only a draft can be sent to review."))
+    return publication_set_status(
+        publication=publication, user=user, status=Publication.Status.REVIEW
+    )
+
+
+def publication_return_to_draft(*, publication: Publication, user) -> Publication:
+    """Review → draft (Reviewers and Editors)."""
+    if publication.status != Publication.Status.REVIEW:
+        raise PermissionDenied(_("Only an item in review can be returned to draft."))
+    return publication_set_status(
+        publication=publication, user=user, status=Publication.Status.DRAFT
+    )
+
+
+def publication_restore_logged(*, publication: Publication, user, version) -> None:
+    """Audit line for a restored version (the restore itself runs in reversion's admin view)."""
+    when = timezone.localtime(version.revision.date_created).strftime("%Y-%m-%d %H:%M %Z")
+    by = version.revision.user.get_username() if version.revision.user else "?"
+    publication_log(
+        publication=publication,
+        user=user,
+        message=_("Restored the version of %(when)s by %(by)s") % {"when": when, "by": by},
+    )

@@ -27,6 +27,7 @@ from .models import (
     SlugRedirect,
     Theme,
 )
+from .preview import PublicationWorkflowMixin
 from .related import related_publications
 from .templatetags.reading import absolute_url
 
@@ -116,7 +117,7 @@ class PublicationListView(ListView):
         return context
 
 
-class PublicationDetailView(DetailView):
+class PublicationDetailView(PublicationWorkflowMixin, DetailView):
     template_name = "publications/publication_detail.html"
     context_object_name = "publication"
 

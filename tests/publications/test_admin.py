@@ -95,6 +95,8 @@ def publication_post_data(publication=None, **overrides):
             "pinned_relations-INITIAL_FORMS": "0",
             "slug_redirects-TOTAL_FORMS": "0",
             "slug_redirects-INITIAL_FORMS": "0",
+            "review_comments-TOTAL_FORMS": "0",
+            "review_comments-INITIAL_FORMS": "0",
         }
     )
     for i, link in enumerate(links):

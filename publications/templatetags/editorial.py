@@ -1,0 +1,69 @@
+"""The editors' dashboard on the admin index: what waits, what is coming, what readers fetch."""
+
+import datetime
+
+from django import template
+from django.apps import apps
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from publications import workflow
+from publications.models import Publication
+
+register = template.Library()
+
+ROWS = 8
+
+
+def most_downloaded_this_month(queryset, *, today):
+    """Publications by downloads since the first of the month, from the daily counts
+    (`DownloadDay`) when that model exists; else by the lifetime `download_count`."""
+    first = today.replace(day=1)
+    try:
+        apps.get_model("publications", "DownloadDay")
+    except LookupError:
+        # Without daily counts only the all-time total is known (labelled so on the page).
+        rows = queryset.filter(download_count__gt=0).order_by("-download_count", "-pk")
+        return [(p, p.download_count) for p in rows[:ROWS]], False
+    rows = (
+        queryset.annotate(
+            month_downloads=Sum("download_days__count", filter=Q(download_days__day__gte=first))
+        )
+        .filter(month_downloads__gt=0)
+        .order_by("-month_downloads", "-pk")
+    )
+    return [(p, p.month_downloads) for p in rows[:ROWS]], True
+
+
+@register.inclusion_tag("admin/includes/editors_dashboard.html", takes_context=True)
+def editors_dashboard(context):
+    request = context["request"]
+    user = request.user
+    if not (
+        user.has_perm("publications.view_publication")
+        or user.has_perm("publications.change_publication")
+    ):
+        return {"show": False}
+    now = timezone.now()
+    Status = Publication.Status
+    publications = workflow.visible_publications(user, Publication.objects.all()).only(
+        "pk", "title", "status", "publish_at", "published_on", "updated_at", "download_count"
+    )
+    downloads, monthly = most_downloaded_this_month(
+        publications.filter(status=Status.PUBLISHED), today=timezone.localdate(now)
+    )
+    month_ago = timezone.localdate(now) - datetime.timedelta(days=30)
+    return {
+        "show": True,
+        "in_review": publications.filter(status=Status.REVIEW).order_by("-updated_at")[:ROWS],
+        "scheduled": publications.filter(status=Status.PUBLISHED)
+        .filter(Q(publish_at__gt=now) | Q(published_on__gt=timezone.localdate(now)))
+        .order_by("publish_at", "published_on")[:ROWS],
+        "recently_published": Publication.objects.published(now=now)
+        .filter(pk__in=publications.values("pk"), published_on__gte=month_ago)
+        .only("pk", "title", "published_on", "publish_at")
+        .order_by("-published_on", "-pk")[:ROWS],
+        "recently_edited": publications.order_by("-updated_at")[:ROWS],
+        "downloads": downloads,
+        "downloads_monthly": monthly,
+    }

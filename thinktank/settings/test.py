@@ -23,3 +23,5 @@ STATIC_ROOT = _tmp / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Connections opened by live-server and test threads must not outlive the test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -61,7 +61,10 @@ class Facets:
         return any(group.entries for group in self.groups)
 
     def __getitem__(self, name):
-        return next(group for group in self.groups if group.name == name)
+        for group in self.groups:
+            if group.name == name:
+                return group
+        raise KeyError(name)
 
 
 _TREE_SQL = """

@@ -517,6 +517,12 @@ class Publication(models.Model):
                 include=["publish_at", "type", "language", "id"],
                 name="publication_public_cover_idx",
             ),
+            # Publications whose search vectors are not computed yet (see search.py).
+            models.Index(
+                fields=["id"],
+                condition=Q(search_vector__isnull=True),
+                name="publication_unindexed_idx",
+            ),
         ]
 
     def __str__(self):

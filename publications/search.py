@@ -26,7 +26,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -154,8 +154,20 @@ def filter_search(queryset, text):
     ).values("publication_id")
     # One IN over a UNION (written out: the ORM has no union in subqueries), so the planner
     # starts from the indexed matches instead of testing three conditions on every row.
+    # Rows whose vectors were not computed yet (saved by a path that did not call
+    # search_index_refresh) are still found, by a plain match (partial index on them).
+    unindexed = (
+        Publication.objects.filter(search_vector__isnull=True)
+        .filter(
+            Q(title__icontains=text)
+            | Q(subtitle__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(body__icontains=text)
+        )
+        .values("pk")
+    )
     parts, params = [], []
-    for part in (matches, similar_titles, similar_authors):
+    for part in (matches, similar_titles, similar_authors, unindexed):
         sql, part_params = part.order_by().query.sql_with_params()
         parts.append(sql)
         params.extend(part_params)
@@ -174,7 +186,10 @@ def order_by_relevance(queryset, text):
     text = clean_query(text)
     if not text or not is_postgres():
         return queryset.order_by("-published_on", "-pk")
-    rank = SearchRank(F("search_rank_vector"), search_query(text), weights=[0.1, 0.2, 0.4, 1.0])
+    rank = Coalesce(
+        SearchRank(F("search_rank_vector"), search_query(text), weights=[0.1, 0.2, 0.4, 1.0]),
+        Value(0.0),
+    )
     return queryset.annotate(
         search_rank=(Value(0.01) + rank) * _recency(),
     ).order_by("-search_rank", "-published_on", "-pk")

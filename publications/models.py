@@ -4,6 +4,8 @@ import datetime
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -174,6 +176,9 @@ class Author(models.Model):
 
 
 class PublicationQuerySet(models.QuerySet):
+    # Columns a list never shows: long texts and the search vectors.
+    LONG_FIELDS = ("body", "pdf_text", "search_vector", "search_rank_vector")
+
     def published(self, *, now=None):
         """The one door of every public path: published, and neither dated nor scheduled later."""
         now = now or timezone.now()
@@ -215,9 +220,9 @@ class PublicationQuerySet(models.QuerySet):
         return max(1, min(default, int((upcoming - now).total_seconds()) + 1))
 
     def for_listing(self):
-        """What a list row shows, in a fixed number of queries; the long body is left out."""
+        """What a list row shows, in a fixed number of queries; long texts are left out."""
         return (
-            self.defer("body")
+            self.defer(*self.LONG_FIELDS)
             .select_related("series")
             .prefetch_related(
                 Prefetch(
@@ -256,6 +261,31 @@ class PublicationQuerySet(models.QuerySet):
 
     def in_series(self, slugs):
         return self.filter(series__slug__in=slugs)
+
+    # Filters by primary keys, for callers that resolved the slugs already (the FilterSet does,
+    # once per request, so that facets re-applying the filters cost no extra query).
+    def in_region_ids(self, ids):
+        return self.filter(
+            Exists(PublicationRegion.objects.filter(publication=OuterRef("pk"), region_id__in=ids))
+        )
+
+    def in_theme_ids(self, ids):
+        return self.filter(
+            Exists(PublicationTheme.objects.filter(publication=OuterRef("pk"), theme_id__in=ids))
+        )
+
+    def in_center_ids(self, ids):
+        return self.filter(
+            Exists(PublicationCenter.objects.filter(publication=OuterRef("pk"), center_id__in=ids))
+        )
+
+    def by_author_ids(self, ids):
+        return self.filter(
+            Exists(PublicationAuthor.objects.filter(publication=OuterRef("pk"), author_id__in=ids))
+        )
+
+    def in_series_ids(self, ids):
+        return self.filter(series_id__in=ids)
 
     def by_author(self, slugs):
         return self.filter(
@@ -426,6 +456,12 @@ class Publication(models.Model):
         related_name="pinned_by",
         blank=True,
     )
+    # Full-text search (PostgreSQL): maintained by publications.search.search_index_refresh(),
+    # never edited. `search_vector` (title A; subtitle, summary, authors B; body and PDF text C)
+    # is what matches, through its GIN index; `search_rank_vector` (A and B only) is what ranks:
+    # it stays small, so ranking thousands of matches does not unpack every long body.
+    search_vector = SearchVectorField(null=True, editable=False)
+    search_rank_vector = SearchVectorField(null=True, editable=False)
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -473,6 +509,20 @@ class Publication(models.Model):
                 condition=Q(featured=True),
             ),
             models.Index(fields=["publish_at"], name="publication_publish_at_idx"),
+            GinIndex(fields=["search_vector"], name="publication_search_idx"),
+            # Covers the public filter and the facet columns: facets and counts of large
+            # results read this index only, never the wide rows (PostgreSQL; plain elsewhere).
+            models.Index(
+                fields=["status", "published_on"],
+                include=["publish_at", "type", "language", "id"],
+                name="publication_public_cover_idx",
+            ),
+            # Publications whose search vectors are not computed yet (see search.py).
+            models.Index(
+                fields=["id"],
+                condition=Q(search_vector__isnull=True),
+                name="publication_unindexed_idx",
+            ),
         ]
 
     def __str__(self):

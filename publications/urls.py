@@ -9,8 +9,17 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("publications/", views.PublicationListView.as_view(), name="list"),
     path("publications/export.pdf", pdf_views.publication_export_pdf, name="export_pdf"),
+    path("publications/export.csv", views.publication_export, {"fmt": "csv"}, name="export_csv"),
+    path("publications/export.bib", views.publication_export, {"fmt": "bib"}, name="export_bib"),
+    path("publications/export.ris", views.publication_export, {"fmt": "ris"}, name="export_ris"),
     path("publications/<slug:slug>/", views.PublicationDetailView.as_view(), name="detail"),
     path("publications/<slug:slug>/<slug:filename>.pdf", pdf_views.publication_pdf, name="pdf"),
+    path(
+        "publications/<slug:slug>/cite.bib", views.publication_cite, {"fmt": "bib"}, name="cite_bib"
+    ),
+    path(
+        "publications/<slug:slug>/cite.ris", views.publication_cite, {"fmt": "ris"}, name="cite_ris"
+    ),
     path("publications/<slug:slug>/pdf/", pdf_views.publication_pdf_redirect, name="pdf_redirect"),
     path("regions/", views.RegionListView.as_view(), name="region_list"),
     path("regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region_detail"),

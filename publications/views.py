@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse, HttpResponseServerError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 from centers.models import Center
 
 from . import presenters
+from .citations import bibtex_entry, ris_entry
+from .exports import UrlBuilder, export_response
+from .facets import build_facets
 from .filters import PublicationFilterSet
 from .models import (
     Author,
@@ -29,6 +32,7 @@ from .models import (
 )
 from .preview import PublicationWorkflowMixin
 from .related import related_publications
+from .search import attach_headlines, suggestion
 from .templatetags.reading import absolute_url
 
 
@@ -45,6 +49,9 @@ def home(request):
     return render(request, "publications/home.html", context)
 
 
+SUGGEST_BELOW = 10
+
+
 class PublicationListView(ListView):
     template_name = "publications/publication_list.html"
     context_object_name = "publications"
@@ -54,12 +61,16 @@ class PublicationListView(ListView):
         self.filterset = PublicationFilterSet(
             self.request.GET, queryset=Publication.objects.published().for_listing()
         )
+        # One query for every facet; it also gives the size of the result (no COUNT query).
+        self.facets = build_facets(self.filterset, self.request.GET)
         return self.filterset.qs
 
     def paginate_queryset(self, queryset, page_size):
         # A malformed or out-of-range page shows the last valid page rather than a 404.
         paginator = self.get_paginator(queryset, page_size)
+        paginator.count = self.facets.total
         page = paginator.get_page(self.request.GET.get("page"))
+        page.object_list = attach_headlines(page.object_list, self.filterset.search_text)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -97,6 +108,9 @@ class PublicationListView(ListView):
         ]
         form = self.filterset.form
         context.update(
+            facets=self.facets,
+            ignored_messages=self.filterset.ignored_messages(),
+            did_you_mean=self._did_you_mean(),
             filterset=self.filterset,
             form=form,
             region_tree=regions,
@@ -115,6 +129,43 @@ class PublicationListView(ListView):
             feed_query=presenters.querystring(query),
         )
         return context
+
+    def _did_you_mean(self):
+        text = self.filterset.search_text
+        # Only worth a query when the words found little (typos find little).
+        suggested = suggestion(text) if text and self.facets.total < SUGGEST_BELOW else ""
+        if not suggested or suggested.casefold() == text.casefold():
+            return None
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query["q"] = suggested
+        return {"text": suggested, "url": "?" + query.urlencode()}
+
+
+def publication_export(request, fmt):
+    """The current filtered list as CSV, BibTeX or RIS (the list's query parameters)."""
+    filterset = PublicationFilterSet(
+        request.GET, queryset=Publication.objects.published().for_listing()
+    )
+    return export_response(request, filterset.qs, fmt)
+
+
+def publication_cite(request, slug, fmt):
+    publication = get_object_or_404(
+        Publication.objects.published().for_listing().prefetch_related("regions", "themes"),
+        slug=slug,
+    )
+    urls = UrlBuilder(request)
+    formatter = bibtex_entry if fmt == "bib" else ris_entry
+    text = formatter(publication, url=urls.page(publication), pdf_url=urls.pdf(publication))
+    content_type = (
+        "application/x-bibtex; charset=utf-8"
+        if fmt == "bib"
+        else "application/x-research-info-systems; charset=utf-8"
+    )
+    response = HttpResponse(text, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{publication.slug}.{fmt}"'
+    return response
 
 
 class PublicationDetailView(PublicationWorkflowMixin, DetailView):

@@ -145,3 +145,7 @@ def attach_pdf(publication, data=None):
     data = data if data is not None else make_bulky_pdf_bytes()
     publication.pdf.save("upload.pdf", ContentFile(data), save=True)
     return data
+
+
+class ProgramFactory(CenterFactory):
+    kind = Center.Kind.PROGRAM

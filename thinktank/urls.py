@@ -20,6 +20,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The JSON API is language-neutral: outside i18n_patterns.
+    path("api/v1/", include("publications.api.urls")),
 ]
 
 # English at the root, French below /fr/, the same paths in both.

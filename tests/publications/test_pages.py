@@ -192,21 +192,10 @@ def test_pagination_links_keep_the_filters(client, catalogue):
     assert "page" not in parse_qs(urlsplit(pages["previous"]).query)  # page 1 has no number
 
 
-def test_list_sidebar_includes_facets_when_given(client, catalogue, monkeypatch):
-    from publications import views
-
-    original = views.PublicationListView.get_context_data
-
-    def with_facets(self, **kwargs):
-        context = original(self, **kwargs)
-        context["facets"] = {"region": []}
-        return context
-
-    monkeypatch.setattr(views.PublicationListView, "get_context_data", with_facets)
-    from django.template import TemplateDoesNotExist
-
-    with pytest.raises(TemplateDoesNotExist, match=r"includes/facets\.html"):
-        client.get(reverse("publications:list"))
+def test_list_sidebar_includes_facets(client, analysis):
+    response = client.get(reverse("publications:list"))
+    assert response.context["facets"]
+    assert 'class="facets"' in response.content.decode()
 
 
 # --- Other pages ----------------------------------------------------------------------------

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "reversion",
+    "rest_framework",
+    "drf_spectacular",
     "publications",
     "centers",
 ]
@@ -198,6 +200,34 @@ INSTITUTE_NAME = os.environ.get("INSTITUTE_NAME", "Meridian Institute for Intern
 INSTITUTE_SHORT_NAME = os.environ.get("INSTITUTE_SHORT_NAME", "Meridian")
 # Absolute URLs in feeds, sitemaps, PDFs and citation tags when no request is at hand.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The covering index of publications has INCLUDE columns, which only PostgreSQL uses; on SQLite
+# it is a plain index, as intended.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+# --- JSON API (/api/v1/) ---------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "publications.api.pagination.Pagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": [],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Think tank catalogue API",
+    "DESCRIPTION": "Read-only access to published publications, regions, themes, centers and "
+    "experts. Filters are those of the /publications/ list.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "publications.api.schema.document_errors",
+    ],
+}
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

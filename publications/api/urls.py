@@ -1,0 +1,27 @@
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("publications", views.PublicationViewSet, basename="publication")
+router.register("regions", views.RegionViewSet, basename="region")
+router.register("themes", views.ThemeViewSet, basename="theme")
+router.register("centers", views.CenterViewSet, basename="center")
+router.register("experts", views.ExpertViewSet, basename="expert")
+
+
+def not_found(request, rest=""):
+    """Anything else below /api/v1/ (a malformed slug too) is a JSON 404, like DRF's own."""
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("", include(router.urls)),
+    re_path(r"^(?P<rest>.*)$", not_found),
+]

@@ -1,0 +1,181 @@
+"""Exports of the current filtered list: CSV, BibTeX and RIS, streamed.
+
+Rows come from `QuerySet.iterator(chunk_size=...)` with the relations prefetched chunk by chunk
+(a few queries per chunk), and are written to the response as they are produced, so 100,000 rows
+take the memory of one chunk. Only published items ever appear: the querysets come from the
+list's FilterSet over `Publication.objects.published()`.
+"""
+
+import csv
+from types import SimpleNamespace
+
+from django.http import StreamingHttpResponse
+
+from .citations import bibtex_entry, ris_entry
+from .models import (
+    PublicationAuthor,
+    PublicationCenter,
+    PublicationQuerySet,
+    PublicationRegion,
+    PublicationTheme,
+)
+
+CHUNK_SIZE = 1000
+CSV_COLUMNS = [
+    "title",
+    "subtitle",
+    "authors",
+    "date",
+    "type",
+    "series",
+    "series_number",
+    "regions",
+    "themes",
+    "centers",
+    "language",
+    "isbn",
+    "doi",
+    "url",
+    "pdf_url",
+]
+
+
+def export_queryset(queryset):
+    """The columns of an export (long texts left out); relations come from `iter_export`."""
+    return queryset.defer(*PublicationQuerySet.LONG_FIELDS).select_related("series")
+
+
+def iter_export(queryset, *, chunk_size=CHUNK_SIZE):
+    """Publications with their authors, regions, themes and centers, chunk by chunk.
+
+    The rows stream from a server-side cursor; for each chunk, four flat queries fetch the
+    relations (values_list: no model instance per link), which is much cheaper than
+    prefetch_related for tens of thousands of rows, and keeps memory to one chunk."""
+
+    chunk = []
+    for publication in (
+        export_queryset(queryset).prefetch_related(None).iterator(chunk_size=chunk_size)
+    ):
+        chunk.append(publication)
+        if len(chunk) >= chunk_size:
+            yield from _attach(chunk)
+            chunk = []
+    if chunk:
+        yield from _attach(chunk)
+
+
+def _attach(chunk):
+    ids = [p.pk for p in chunk]
+    authors, regions, themes, centers = {}, {}, {}, {}
+    for pub_id, name, sort_name in (
+        PublicationAuthor.objects.filter(publication_id__in=ids)
+        .order_by("publication_id", "position", "pk")
+        .values_list("publication_id", "author__name", "author__sort_name")
+    ):
+        authors.setdefault(pub_id, []).append(SimpleNamespace(name=name, sort_name=sort_name))
+    for target, model, field in (
+        (regions, PublicationRegion, "region__name"),
+        (themes, PublicationTheme, "theme__name"),
+        (centers, PublicationCenter, "center__name"),
+    ):
+        for pub_id, name in (
+            model.objects.filter(publication_id__in=ids)
+            .order_by(field)
+            .values_list("publication_id", field)
+        ):
+            target.setdefault(pub_id, []).append(name)
+    for publication in chunk:
+        publication.__dict__["ordered_authors"] = authors.get(publication.pk, [])
+        publication.export_regions = regions.get(publication.pk, [])
+        publication.export_themes = themes.get(publication.pk, [])
+        publication.export_centers = centers.get(publication.pk, [])
+        yield publication
+
+
+class _Echo:
+    """A file-like object whose write() returns what it was given (for csv.writer)."""
+
+    def write(self, value):
+        return value
+
+
+def _cell(value):
+    # A cell starting with = + - @ is a formula to spreadsheets: neutralise it.
+    value = "" if value is None else str(value)
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _names(publication, relation):
+    return "; ".join(getattr(publication, f"export_{relation}"))
+
+
+class UrlBuilder:
+    def __init__(self, request):
+        self.request = request
+
+    def page(self, publication):
+        return self.request.build_absolute_uri(publication.get_absolute_url())
+
+    def pdf(self, publication):
+        if publication.is_media:
+            return ""
+        return self.request.build_absolute_uri(publication.get_pdf_url())
+
+
+def csv_rows(queryset, urls):
+    writer = csv.writer(_Echo())
+    yield writer.writerow(CSV_COLUMNS)
+    for publication in iter_export(queryset):
+        yield writer.writerow(
+            [
+                _cell(value)
+                for value in (
+                    publication.title,
+                    publication.subtitle,
+                    "; ".join(author.name for author in publication.ordered_authors),
+                    publication.published_on.isoformat(),
+                    publication.type,
+                    publication.series.name if publication.series else "",
+                    publication.series_number,
+                    _names(publication, "regions"),
+                    _names(publication, "themes"),
+                    _names(publication, "centers"),
+                    publication.language,
+                    publication.isbn_display,
+                    publication.doi,
+                    urls.page(publication),
+                    urls.pdf(publication),
+                )
+            ]
+        )
+
+
+def citation_rows(queryset, urls, formatter):
+    for publication in iter_export(queryset):
+        yield formatter(publication, url=urls.page(publication), pdf_url=urls.pdf(publication))
+
+
+FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "publications.csv"),
+    "bib": ("application/x-bibtex; charset=utf-8", "publications.bib"),
+    "ris": ("application/x-research-info-systems; charset=utf-8", "publications.ris"),
+}
+
+
+def export_response(request, queryset, fmt):
+    """A streaming response of the queryset in `fmt` (csv, bib, ris)."""
+    urls = UrlBuilder(request)
+    if fmt == "csv":
+        rows = csv_rows(queryset, urls)
+    elif fmt == "bib":
+        rows = citation_rows(queryset, urls, bibtex_entry)
+    else:
+        rows = citation_rows(queryset, urls, ris_entry)
+    content_type, filename = FORMATS[fmt]
+    response = StreamingHttpResponse(
+        (row.encode("utf-8") for row in rows), content_type=content_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

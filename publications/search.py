@@ -1,0 +1,295 @@
+"""Full-text search of the catalogue.
+
+PostgreSQL: each publication carries two maintained tsvectors (see the model): `search_vector`
+matches through a GIN index, `search_rank_vector` (title, subtitle, summary, authors) ranks. The
+text search configuration follows the publication's language (`english_unaccent`,
+`french_unaccent`, `simple_unaccent` for the others; created by migration 0004), all of them
+accent-insensitive. A query is parsed in each configuration and the results are OR-ed, so
+"securite" finds "sécurité" in French and "security" in English alike. Misspelled titles and
+authors are caught by trigram word similarity (pg_trgm), which also gives "did you mean".
+
+SQLite (the embedded default): a plain case-insensitive match on title, subtitle, summary and
+author names.
+
+Keeping the vectors fresh: call `search_index_refresh(publication_ids=[...])` after anything that
+changes a publication's text, language or authors (the admin after `save_related`, the import
+command once after its bulk inserts with no argument, `load_demo`), and
+`search_index_refresh_for_authors(author_ids=[...])` after an author's name changes. Why not
+signals or triggers: the import bulk-inserts thousands of rows and their author links; one
+UPDATE at the end is far cheaper than a row trigger recomputing a vector per inserted link, and
+an explicit call is visible where the write happens.
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Coalesce
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .models import Author, Publication, PublicationAuthor
+
+CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
+DEFAULT_CONFIG = "simple_unaccent"
+QUERY_CONFIGS = ("english_unaccent", "french_unaccent", "simple_unaccent")
+MAX_QUERY_LENGTH = 200
+# Body and PDF text beyond this many characters add little to matching and risk tsvector limits.
+MAX_INDEXED_BODY = 300_000
+TRIGRAM_THRESHOLD = 0.6
+# Markers PostgreSQL puts around highlighted words; everything else is escaped before they
+# become <mark> elements, so a headline is safe HTML whatever the text contains.
+_START, _STOP = "\x02", "\x03"
+
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def is_postgres():
+    return connection.vendor == "postgresql"
+
+
+def clean_query(value):
+    """The user's query made safe to use: no NUL or control characters, bounded length.
+
+    Returns "" when nothing searchable is left (only punctuation, spaces...)."""
+    value = "".join(ch for ch in str(value or "") if ch.isprintable() or ch == " ")
+    value = " ".join(value.split())[:MAX_QUERY_LENGTH]
+    return value if _WORD.search(value) else ""
+
+
+# --- Index maintenance ----------------------------------------------------------------------
+_REFRESH_SQL = """
+UPDATE publications_publication AS p
+SET search_rank_vector = s.head, search_vector = s.head || s.rest
+FROM (
+    SELECT d.id,
+        setweight(to_tsvector(d.cfg, d.title), 'A')
+        || setweight(to_tsvector(d.cfg, d.subtitle || ' ' || d.summary || ' ' || d.names), 'B')
+            AS head,
+        setweight(to_tsvector(d.cfg, left(d.body || ' ' || d.pdf_text, {max_body})), 'C')
+            AS rest
+    FROM (
+        SELECT pub.id, pub.title, pub.subtitle, pub.summary, pub.body, pub.pdf_text,
+            (CASE pub.language {cases} ELSE '{default}' END)::regconfig AS cfg,
+            COALESCE((
+                SELECT string_agg(a.name, ' ')
+                FROM publications_publicationauthor pa
+                JOIN publications_author a ON a.id = pa.author_id
+                WHERE pa.publication_id = pub.id
+            ), '') AS names
+        FROM publications_publication pub
+        {where}
+    ) AS d
+) AS s
+WHERE p.id = s.id
+"""
+
+
+def _refresh_sql(where):
+    cases = " ".join(f"WHEN '{code}' THEN '{cfg}'" for code, cfg in CONFIGS.items())
+    return _REFRESH_SQL.format(
+        max_body=MAX_INDEXED_BODY, cases=cases, default=DEFAULT_CONFIG, where=where
+    )
+
+
+def search_index_refresh(*, publication_ids=None):
+    """Recompute the search vectors of these publications (all when None) in one UPDATE.
+
+    Returns the number of rows updated; a no-op (0) on databases without full-text search."""
+    if not is_postgres():
+        return 0
+    with connection.cursor() as cursor:
+        if publication_ids is None:
+            cursor.execute(_refresh_sql(""))
+        else:
+            ids = [int(pk) for pk in publication_ids]
+            if not ids:
+                return 0
+            cursor.execute(_refresh_sql("WHERE pub.id = ANY(%s)"), [ids])
+        return cursor.rowcount
+
+
+def search_index_refresh_for_authors(*, author_ids):
+    """After an author's name changed: refresh every publication that names them."""
+    ids = list(
+        PublicationAuthor.objects.filter(author_id__in=list(author_ids))
+        .values_list("publication_id", flat=True)
+        .distinct()
+    )
+    return search_index_refresh(publication_ids=ids)
+
+
+# --- Querying -------------------------------------------------------------------------------
+def search_query(text):
+    """The user's words parsed in every configuration, OR-ed (web-search syntax)."""
+    query = None
+    for config in QUERY_CONFIGS:
+        part = SearchQuery(text, config=config, search_type="websearch")
+        query = part if query is None else query | part
+    return query
+
+
+def filter_search(queryset, text):
+    """Publications matching `text` (no ordering, no annotation: usable inside facets)."""
+    text = clean_query(text)
+    if not text:
+        return queryset
+    if not is_postgres():
+        authors = PublicationAuthor.objects.filter(
+            publication=OuterRef("pk"), author__name__icontains=text
+        )
+        return queryset.filter(
+            Q(title__icontains=text)
+            | Q(subtitle__icontains=text)
+            | Q(summary__icontains=text)
+            | Exists(authors)
+        )
+    # Full-text matches, plus titles and authors that look like the query (typos).
+    matches = Publication.objects.filter(search_vector=search_query(text)).values("pk")
+    similar_titles = Publication.objects.filter(Q(title__trigram_word_similar=text)).values("pk")
+    similar_authors = PublicationAuthor.objects.filter(
+        author__in=Author.objects.filter(name__trigram_word_similar=text)
+    ).values("publication_id")
+    # One IN over a UNION (written out: the ORM has no union in subqueries), so the planner
+    # starts from the indexed matches instead of testing three conditions on every row.
+    # Rows whose vectors were not computed yet (saved by a path that did not call
+    # search_index_refresh) are still found, by a plain match (partial index on them).
+    unindexed = (
+        Publication.objects.filter(search_vector__isnull=True)
+        .filter(
+            Q(title__icontains=text)
+            | Q(subtitle__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(body__icontains=text)
+        )
+        .values("pk")
+    )
+    parts, params = [], []
+    for part in (matches, similar_titles, similar_authors, unindexed):
+        sql, part_params = part.order_by().query.sql_with_params()
+        parts.append(sql)
+        params.extend(part_params)
+    return queryset.filter(pk__in=RawSQL(" UNION ".join(parts), params))
+
+
+def _recency():
+    """1 for today, 0.5 five years ago, decaying slowly after."""
+    age_days = Func(F("published_on"), template="(CURRENT_DATE - %(expressions)s)")
+    return Value(1.0) / (Value(1.0) + Cast(age_days, FloatField()) / Value(1825.0))
+
+
+def order_by_relevance(queryset, text):
+    """Rank: SearchRank over title/summary/authors (a body-only match gets a floor value),
+    weighted by recency. PostgreSQL only; elsewhere the newest come first."""
+    text = clean_query(text)
+    if not text or not is_postgres():
+        return queryset.order_by("-published_on", "-pk")
+    rank = Coalesce(
+        SearchRank(F("search_rank_vector"), search_query(text), weights=[0.1, 0.2, 0.4, 1.0]),
+        Value(0.0),
+    )
+    return queryset.annotate(
+        search_rank=(Value(0.01) + rank) * _recency(),
+    ).order_by("-search_rank", "-published_on", "-pk")
+
+
+_HEADLINE_SQL = """
+SELECT p.id, ts_headline(
+    (CASE p.language {cases} ELSE '{default}' END)::regconfig,
+    left(p.summary || E'\\n' || p.body, 20000),
+    {query},
+    'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2'
+)
+FROM publications_publication p WHERE p.id = ANY(%s)
+"""
+
+
+def attach_headlines(publications, text):
+    """Set `search_headline` (safe HTML, highlights in <mark>) on each publication of the page.
+
+    One query for the whole page, run after pagination so only the shown rows pay for it."""
+    publications = list(publications)
+    text = clean_query(text)
+    if not publications or not text:
+        return publications
+    if not is_postgres():
+        for publication in publications:
+            publication.search_headline = _python_headline(publication.summary, text)
+        return publications
+    cases = " ".join(f"WHEN '{code}' THEN '{cfg}'" for code, cfg in CONFIGS.items())
+    query_sql = " || ".join(f"websearch_to_tsquery('{cfg}', %s)" for cfg in QUERY_CONFIGS)
+    sql = _HEADLINE_SQL.format(cases=cases, default=DEFAULT_CONFIG, query=query_sql)
+    params = [text] * len(QUERY_CONFIGS) + [[p.pk for p in publications]]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        headlines = dict(cursor.fetchall())
+    for publication in publications:
+        publication.search_headline = safe_headline(headlines.get(publication.pk, ""))
+    return publications
+
+
+def safe_headline(raw):
+    """Escape everything, then turn PostgreSQL's selection markers into <mark> elements."""
+    html = escape(raw or "").replace(_START, "<mark>").replace(_STOP, "</mark>")
+    return mark_safe(html)
+
+
+def _python_headline(summary, text, width=240):
+    summary = " ".join((summary or "").split())
+    position = summary.lower().find(text.lower())
+    if position < 0:
+        return mark_safe(escape(summary[:width]))
+    start = max(0, position - width // 3)
+    before = summary[start:position]
+    match = summary[position : position + len(text)]
+    after = summary[position + len(text) : start + width]
+    prefix = "… " if start else ""
+    return mark_safe(f"{escape(prefix + before)}<mark>{escape(match)}</mark>{escape(after)}")
+
+
+def suggestion(text):
+    """A "did you mean" for a misspelled author name or title, or "" (PostgreSQL only)."""
+    text = clean_query(text)
+    if not text or not is_postgres() or len(text) < 4:
+        return ""
+    sql = """
+    SELECT candidate FROM (
+        SELECT a.name AS candidate, word_similarity(%s, a.name) AS score
+        FROM publications_author a WHERE %s <%% a.name AND EXISTS (
+            SELECT 1 FROM publications_publicationauthor pa
+            WHERE pa.author_id = a.id AND pa.publication_id IN ({public}))
+        UNION ALL
+        SELECT p.title, word_similarity(%s, p.title)
+        FROM publications_publication p WHERE %s <%% p.title AND p.id IN ({public})
+    ) AS c
+    WHERE score < 1
+    ORDER BY score DESC, length(candidate)
+    LIMIT 1
+    """
+    public_sql, public_params = Publication.objects.published().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql.format(public=public_sql), [text, text, *public_params, text, text, *public_params]
+        )
+        row = cursor.fetchone()
+    return row[0] if row else ""
+
+
+def config_for(language):
+    return CONFIGS.get(language, DEFAULT_CONFIG)
+
+
+__all__ = [
+    "attach_headlines",
+    "clean_query",
+    "config_for",
+    "filter_search",
+    "order_by_relevance",
+    "safe_headline",
+    "search_index_refresh",
+    "search_index_refresh_for_authors",
+    "search_query",
+    "suggestion",
+]

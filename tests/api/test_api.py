@@ -1,0 +1,82 @@
+import pytest
+from django.urls import reverse
+
+from tests.publications.catalogue import build_catalogue
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue():
+    return build_catalogue()
+
+
+def slugs(response):
+    return {item["slug"] for item in response.json()["results"]}
+
+
+def test_publication_list_uses_the_list_filters(client, catalogue):
+    url = reverse("api:publication-list")
+    assert slugs(client.get(url, {"region": "asia", "theme": "security"})) == {"p1", "p2", "p5"}
+    assert slugs(client.get(url, {"region": ["japan", "france"]})) == {"p1", "p3", "p4"}
+    response = client.get(url)
+    assert response.json()["count"] == 5 and "draft" not in slugs(response)
+    assert "body" not in response.json()["results"][0]
+
+
+def test_publication_detail_has_the_body_and_hides_drafts(client, catalogue):
+    response = client.get(reverse("api:publication-detail", args=["p1"]))
+    assert response.status_code == 200 and response.json()["body"]
+    assert response.json()["authors"][0]["slug"] == "jane-doe"
+    assert client.get(reverse("api:publication-detail", args=["draft"])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"region": "atlantis"}, "region"),
+        ({"year_from": "xyz"}, "year_from"),
+        ({"type": "poem"}, "type"),
+        ({"sort": "random"}, "sort"),
+        ({"page": "abc"}, "page"),
+        ({"author": "nobody"}, "author"),
+        ({"year_to": "99999"}, "year_to"),
+    ],
+)
+def test_malformed_parameter_answers_400_naming_the_field(client, catalogue, params, field):
+    response = client.get(reverse("api:publication-list"), params)
+    assert response.status_code == 400
+    assert field in response.json()
+
+
+def test_taxonomies_centers_and_experts(client, catalogue):
+    regions = client.get(reverse("api:region-list")).json()["results"]
+    assert {"slug": "japan", "parent": "asia"}.items() <= next(
+        r for r in regions if r["slug"] == "japan"
+    ).items()
+    assert client.get(reverse("api:theme-detail", args=["nuclear"])).json()["parent"] == "security"
+    centers = {c["slug"] for c in client.get(reverse("api:center-list")).json()["results"]}
+    assert centers == {"asia-center", "japan-program", "europe-center"}
+    experts = client.get(reverse("api:expert-list")).json()["results"]
+    assert {e["slug"] for e in experts} == {"jane-doe", "pierre-martin"}
+    assert "email" in experts[0] and experts[0]["email"] == ""
+
+
+def test_api_is_outside_language_prefixes(client, catalogue):
+    assert client.get("/api/v1/publications/").status_code == 200
+    assert client.get("/fr/api/v1/publications/").status_code == 404
+
+
+def test_schema_is_served(client):
+    response = client.get("/api/v1/schema/")
+    assert response.status_code == 200
+    assert b"/api/v1/publications/" in response.content
+
+
+def test_publication_list_query_count_is_constant(client, catalogue, django_assert_max_num_queries):
+    # region + theme resolution, count, page, then authors, regions, themes, centers.
+    with django_assert_max_num_queries(8):
+        response = client.get(
+            reverse("api:publication-list"), {"region": "asia", "theme": "security"}
+        )
+    assert response.status_code == 200

@@ -1,0 +1,84 @@
+import pytest
+from django.http import QueryDict
+
+from publications.filters import PublicationFilterSet
+from publications.models import Publication
+from tests.publications.catalogue import build_catalogue
+
+pytestmark = pytest.mark.django_db
+
+
+def slugs(query):
+    filterset = PublicationFilterSet(
+        QueryDict(query), queryset=Publication.objects.published().for_listing()
+    )
+    return {p.slug for p in filterset.qs}
+
+
+@pytest.fixture
+def catalogue():
+    return build_catalogue()
+
+
+def test_parent_region_includes_descendants(catalogue):
+    assert slugs("region=asia") == {"p1", "p2", "p3", "p5"}
+
+
+def test_several_values_of_one_parameter_are_or(catalogue):
+    assert slugs("region=japan&region=france") == {"p1", "p3", "p4"}
+    assert slugs("region=japan,france") == {"p1", "p3", "p4"}
+
+
+def test_different_parameters_are_and(catalogue):
+    # security includes nuclear: p2 (korea, nuclear) and p5 (asia, nuclear) count.
+    assert slugs("region=asia&theme=security") == {"p1", "p2", "p5"}
+    assert slugs("region=asia&theme=security&type=book") == {"p5"}
+
+
+def test_center_includes_its_programs(catalogue):
+    assert slugs("center=asia-center") == {"p1", "p2"}
+    assert slugs("center=japan-program") == {"p2"}
+
+
+def test_author_language_series_and_years(catalogue):
+    assert slugs("author=pierre-martin") == {"p2", "p3"}
+    assert slugs("language=fr") == {"p3", "p5"}
+    assert slugs("year_from=2021") == {"p2", "p3", "p5"}
+    assert slugs("year_from=2020&year_to=2021") == {"p1", "p2", "p5"}
+
+
+def test_unpublished_never_match(catalogue):
+    assert "draft" not in slugs("region=japan&theme=security&author=jane-doe")
+
+
+def test_unknown_slug_is_ignored_and_reported(catalogue):
+    filterset = PublicationFilterSet(
+        QueryDict("region=japan&region=atlantis&theme=nope&year_from=xyz"),
+        queryset=Publication.objects.published(),
+    )
+    assert {p.slug for p in filterset.qs} == {"p1", "p3"}
+    messages = " ".join(filterset.ignored_messages())
+    assert "atlantis" in messages and "nope" in messages and "From year" in messages
+    assert set(filterset.errors) == {"region", "theme", "year_from"}
+
+
+def test_sort_orders(catalogue):
+    def order(query):
+        return [
+            p.slug
+            for p in PublicationFilterSet(
+                QueryDict(query), queryset=Publication.objects.published()
+            ).qs
+        ]
+
+    assert order("") == ["p3", "p5", "p2", "p1", "p4"]
+    assert order("sort=oldest")[0] == "p4"
+    assert order("sort=relevance") == order("")  # no q: newest
+
+
+def test_punctuation_only_query_is_ignored_with_a_message(catalogue):
+    filterset = PublicationFilterSet(
+        QueryDict("q=%21%3F%26"), queryset=Publication.objects.published()
+    )
+    assert len(filterset.qs) == 5
+    assert filterset.ignored_messages()

@@ -159,7 +159,9 @@ class PublicationDetailView(PublicationWorkflowMixin, DetailView):
         authors = publication.ordered_authors
         author_urls = [absolute_url(request, a.get_absolute_url()) for a in authors]
         versions = list(publication.language_versions())
-        all_versions = sorted([publication, *versions], key=lambda v: v.language)
+        for version in versions:
+            version.url = presenters.version_url(version)
+            version.language_name = presenters.language_name(version.language)
         image = publication.display_image
         image_url = absolute_url(request, image.url) if image else None
         regions = list(publication.regions.all())
@@ -176,10 +178,12 @@ class PublicationDetailView(PublicationWorkflowMixin, DetailView):
             pdf_url=pdf_url,
             versions=versions,
             hreflang_versions=[
-                (v.language, absolute_url(request, v.get_absolute_url())) for v in all_versions
+                (code, absolute_url(request, path))
+                for code, path in presenters.version_alternates([publication, *versions])
             ]
             if versions
             else [],
+            language_switch=presenters.language_switch(publication, versions, request.path),
             authors=authors,
             regions=regions,
             themes=themes,

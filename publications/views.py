@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -96,6 +96,7 @@ class PublicationListView(ListView):
             (c, 1) for c in centers if c.parent_id and c.parent_id not in program_parents
         ]
         form = self.filterset.form
+        attach_language_versions(context["publications"])
         context.update(
             filterset=self.filterset,
             form=form,
@@ -115,6 +116,33 @@ class PublicationListView(ListView):
             feed_query=presenters.querystring(query),
         )
         return context
+
+
+def attach_language_versions(publications):
+    """Give each listed publication `languages`: every public version of its work (itself
+    included) as {code, name, url, current}, in one query for the whole page."""
+    publications = list(publications)
+    roots = {p.translation_root_id for p in publications}
+    if not roots:
+        return
+    works = {}
+    for version in (
+        Publication.objects.published()
+        .filter(Q(pk__in=roots) | Q(translation_of_id__in=roots))
+        .only("pk", "slug", "language", "translation_of_id")
+        .order_by("language", "pk")
+    ):
+        works.setdefault(version.translation_root_id, []).append(version)
+    for publication in publications:
+        publication.languages = [
+            {
+                "code": version.language,
+                "name": version.get_language_display(),
+                "url": presenters.version_url(version),
+                "current": version.pk == publication.pk,
+            }
+            for version in works.get(publication.translation_root_id, [publication])
+        ]
 
 
 class PublicationDetailView(PublicationWorkflowMixin, DetailView):

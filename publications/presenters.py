@@ -7,8 +7,8 @@ from urllib.parse import quote, urlencode
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.text import Truncator, capfirst
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language_info, override
+from django.utils.translation import gettext as _
 
 from .models import Publication
 

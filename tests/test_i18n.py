@@ -200,7 +200,12 @@ def bare_text_in_templates():
         for token in Lexer(path.read_text(encoding="utf-8")).tokenize():
             if token.token_type == TokenType.BLOCK:
                 word = token.contents.split()[0]
-                inside += {"blocktranslate": 1, "endblocktranslate": -1}.get(word, 0)
+                inside += {
+                    "blocktranslate": 1,
+                    "endblocktranslate": -1,
+                    "comment": 1,
+                    "endcomment": -1,
+                }.get(word, 0)
             if token.token_type == TokenType.TEXT and not inside:
                 parts.append(token.contents)
             else:
@@ -211,7 +216,8 @@ def bare_text_in_templates():
             if value not in UNTRANSLATED_OK and not value.startswith(("noindex", "width=")):
                 problems.append(f"{path.name}: attribute {value!r}")
         text = re.sub(r"<!DOCTYPE[^>]*>|<[^>]*>", " ", html)
-        text = re.sub(r"&\w+;|[\W\x00]+", " ", text)
+        text = re.sub(r"&#?\w+;", " ", text)
+        text = re.sub(r"[\W\x00]+", " ", text)
         problems += [
             f"{path.name}: {word!r}"
             for word in text.split()

@@ -12,7 +12,7 @@ def english_from_base(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("publications", "0004_upload_validators"),
+        ("publications", "0007_workflow_groups"),
     ]
 
     operations = [

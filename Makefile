@@ -48,5 +48,14 @@ format: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(PY) bench/run.py
 
+# The French catalogue: collect the marked strings into locale/fr/LC_MESSAGES/django.po, then
+# compile django.mo. Both files are committed, so running the site needs no gettext; this target
+# (for whoever updates the translations) needs GNU gettext: apt-get install gettext.
+MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media \
+	--ignore=private --ignore=build --ignore=artifacts
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages --locale=fr --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	$(PY) manage.py compilemessages --locale=fr $(MESSAGES_IGNORE)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -4,19 +4,26 @@ from django.contrib import admin
 from django.db.models.functions import Coalesce
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
-from publications.admin import NamesPublicationsInUseMixin, UploadValidationMixin, image_preview
+from publications.admin import (
+    DESCRIPTION_PAIR,
+    NAME_PAIR,
+    NamesPublicationsInUseMixin,
+    UploadValidationMixin,
+    image_preview,
+)
 
 from .models import Center
 
 
 @admin.register(Center)
-class CenterAdmin(NamesPublicationsInUseMixin, UploadValidationMixin, admin.ModelAdmin):
+class CenterAdmin(NamesPublicationsInUseMixin, UploadValidationMixin, TranslationAdmin):
     publication_lookup = "centers"
     list_display = ["indented", "kind", "parent", "image_thumbnail", "order", "active"]
     list_filter = ["kind", "active", ("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]
-    search_fields = ["name", "slug", "summary"]
+    search_fields = ["name_en", "name_fr", "slug", "summary_en", "summary_fr"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent", "heads"]
     readonly_fields = ["image_preview"]
@@ -29,7 +36,19 @@ class CenterAdmin(NamesPublicationsInUseMixin, UploadValidationMixin, admin.Mode
         "name",
     ]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "parent", "summary", "description"]}),
+        (
+            None,
+            {
+                "fields": [
+                    NAME_PAIR,
+                    "slug",
+                    "kind",
+                    "parent",
+                    ("summary_en", "summary_fr"),
+                    DESCRIPTION_PAIR,
+                ]
+            },
+        ),
         (_("Image"), {"fields": ["image", "image_preview"]}),
         (_("People"), {"fields": ["heads"]}),
         (_("Advanced"), {"classes": ["collapse"], "fields": ["order", "active"]}),

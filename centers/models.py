@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from publications.i18n import english_base_columns
 from publications.uploads import validate_image_upload
 
 
@@ -77,6 +78,11 @@ class Center(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # The base columns stay English (see publications/translation.py).
+        with english_base_columns():
+            super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

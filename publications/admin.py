@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -95,17 +96,22 @@ class NamesPublicationsInUseMixin:
 # --- Regions and themes ------------------------------------------------------------------------
 
 
-class TreeNodeAdmin(NamesPublicationsInUseMixin, admin.ModelAdmin):
+# English and French side by side: each pair on one row (TranslationAdmin, modeltranslation).
+NAME_PAIR = ("name_en", "name_fr")
+DESCRIPTION_PAIR = ("description_en", "description_fr")
+
+
+class TreeNodeAdmin(NamesPublicationsInUseMixin, TranslationAdmin):
     list_display = ["indented", "slug", "parent", "order"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name", "slug"]
+    search_fields = ["name_en", "name_fr", "slug"]
     # `path` lists every node after its parent; siblings come by slug here.
     ordering = ["path"]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
-        (None, {"fields": ["name", "slug", "parent", "description"]}),
+        (None, {"fields": [NAME_PAIR, "slug", "parent", DESCRIPTION_PAIR]}),
         (_("Advanced"), {"classes": ["collapse"], "fields": ["order", "path"]}),
     ]
     readonly_fields = ["path"]
@@ -130,11 +136,11 @@ class ThemeAdmin(TreeNodeAdmin):
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(TranslationAdmin):
     list_display = ["name", "slug", "issn", "publication_count"]
-    search_fields = ["name", "slug", "issn"]
+    search_fields = ["name_en", "name_fr", "slug", "issn"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "issn", "description"]
+    fields = [NAME_PAIR, "slug", "issn", DESCRIPTION_PAIR]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(num_publications=models.Count("publications"))

@@ -19,6 +19,12 @@ regions/themes `description`, `order`; series `description`; centers `summary`, 
 `active`, `heads` (author slugs), `image`; authors `sort_name`, `orcid`, `website`, `email`,
 `email_public`, `active`; publications `featured` and `author_roles` (a list parallel to
 `authors`: `author`, `editor` or `contributor`).
+
+French versions (optional, backward compatible): regions, themes and series take `name_fr` and
+`description_fr`, centers `name_fr`, `summary_fr` and `description_fr`. The plain keys are the
+English values (the base columns); a French key that is absent or empty means "no French
+version" (the French pages then fall back to English), and the export writes the French keys
+only when they hold something, so export → import → export gives the same document.
 """
 
 from __future__ import annotations
@@ -37,9 +43,11 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import EmailValidator, URLValidator, validate_slug
 from django.db import DatabaseError, transaction
+from django.utils.translation import override as override_language
 
 from centers.models import Center
 
+from .i18n import BASE_LANGUAGE
 from .models import (
     Author,
     PinnedRelation,
@@ -73,10 +81,20 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 IMAGE_FORMATS = {"JPEG": ("jpg", "jpeg"), "PNG": ("png",), "WEBP": ("webp",)}
 ROLES = [choice.value for choice in PublicationAuthor.Role]
 
+# Fields translated with django-modeltranslation (publications/translation.py): their French
+# versions travel as optional `<field>_fr` keys.
+TRANSLATED = {
+    "regions": ("name", "description"),
+    "themes": ("name", "description"),
+    "series": ("name", "description"),
+    "centers": ("name", "summary", "description"),
+}
+FRENCH = "fr"
+
 KEYS = {
-    "regions": ["slug", "name", "parent", "description", "order"],
-    "themes": ["slug", "name", "parent", "description", "order"],
-    "series": ["slug", "name", "issn", "description"],
+    "regions": ["slug", "name", "parent", "description", "order", "name_fr", "description_fr"],
+    "themes": ["slug", "name", "parent", "description", "order", "name_fr", "description_fr"],
+    "series": ["slug", "name", "issn", "description", "name_fr", "description_fr"],
     "centers": [
         "slug",
         "name",
@@ -88,6 +106,9 @@ KEYS = {
         "active",
         "heads",
         "image",
+        "name_fr",
+        "summary_fr",
+        "description_fr",
     ],
     "authors": [
         "slug",
@@ -258,6 +279,13 @@ class _RecordChecker:
             return ""
         self._max_length(key, value, model_field or key)
         return value
+
+    def french(self):
+        """The optional French versions of the section's translated fields: {"name_fr": ...}."""
+        return {
+            f"{name}_{FRENCH}": self.text(f"{name}_{FRENCH}", model_field=name)
+            for name in TRANSLATED[self.section]
+        }
 
     def slug(self):
         value = self.text("slug", required=True)
@@ -508,6 +536,7 @@ class _Validator:
                 "description": checker.text("description"),
                 "order": checker.integer("order", default=0),
                 "parent": checker.ref("parent"),
+                **checker.french(),
             }
             if slug:
                 items[slug] = (checker, item)
@@ -571,6 +600,7 @@ class _Validator:
                 "name": checker.text("name", required=True),
                 "issn": checker.identifier("issn", validate_issn, normalize_issn),
                 "description": checker.text("description"),
+                **checker.french(),
             }
             if slug:
                 items[slug] = item
@@ -614,6 +644,7 @@ class _Validator:
                 "heads": checker.refs("heads"),
                 "image": checker.file("image", "image"),
                 "_checker": checker,
+                **checker.french(),
             }
             if slug:
                 items[slug] = item
@@ -905,6 +936,22 @@ class _Writer:
         self.author_links(authors, centers)
         self.publications()
 
+    @staticmethod
+    def languages(section, item):
+        """The language columns of the translated fields: English from the plain key (the base
+        column holds it too), French from the `_fr` key or NULL (falls back to English)."""
+        columns = {}
+        for name in TRANSLATED[section]:
+            columns[f"{name}_{BASE_LANGUAGE}"] = item[name]
+            columns[f"{name}_{FRENCH}"] = item[f"{name}_{FRENCH}"] or None
+        return columns
+
+    @staticmethod
+    def language_fields(section):
+        return [
+            f"{name}_{code}" for name in TRANSLATED[section] for code in (BASE_LANGUAGE, FRENCH)
+        ]
+
     def upsert(self, model, objects, update_fields):
         if objects:
             model.objects.bulk_create(
@@ -936,9 +983,22 @@ class _Writer:
                         parent_id=pks[item["parent"]] if item["parent"] else None,
                         path=paths[slug],
                         depth=depth,
+                        **self.languages(section, item),
                     )
                 )
-            self.upsert(model, objects, ["name", "description", "order", "parent", "path", "depth"])
+            self.upsert(
+                model,
+                objects,
+                [
+                    "name",
+                    "description",
+                    "order",
+                    "parent",
+                    "path",
+                    "depth",
+                    *self.language_fields(section),
+                ],
+            )
             pks.update(_pk_map(model, by_depth[depth]))
         # Database nodes below a moved node get their new path too.
         moved = [
@@ -956,8 +1016,17 @@ class _Writer:
         self.count("series", items, existing)
         self.upsert(
             Series,
-            [Series(slug=slug, **item) for slug, item in items.items()],
-            ["name", "issn", "description"],
+            [
+                Series(
+                    slug=slug,
+                    name=item["name"],
+                    issn=item["issn"],
+                    description=item["description"],
+                    **self.languages("series", item),
+                )
+                for slug, item in items.items()
+            ],
+            ["name", "issn", "description", *self.language_fields("series")],
         )
 
     def authors(self):
@@ -1012,9 +1081,12 @@ class _Writer:
                         image=image,
                         parent_id=pks[item["parent"]] if item["parent"] else None,
                         **{f: item[f] for f in fields},
+                        **self.languages("centers", item),
                     )
                 )
-            self.upsert(Center, objects, [*fields, "parent", "image"])
+            self.upsert(
+                Center, objects, [*fields, "parent", "image", *self.language_fields("centers")]
+            )
             pks.update(_pk_map(Center, [o.slug for o in objects]))
         return pks
 
@@ -1208,9 +1280,11 @@ def import_document(path, *, dry_run=False) -> ImportReport:
     path = Path(path)
     document = load_document(path)
     validator = _Validator(document, path.parent)
-    plan = validator.run()
-    report = ImportReport(dry_run=dry_run, warnings=validator.warnings)
-    _Writer(plan, report).run()
+    # Plain keys are English: under English, modeltranslation maps `name` to `name_en`.
+    with override_language(BASE_LANGUAGE):
+        plan = validator.run()
+        report = ImportReport(dry_run=dry_run, warnings=validator.warnings)
+        _Writer(plan, report).run()
     return report
 
 
@@ -1221,6 +1295,16 @@ def _utc_iso(value):
     if value is None:
         return None
     return value.astimezone(datetime.UTC).isoformat()
+
+
+def _french(obj, section):
+    """The French keys that hold something (absent keys: no French version)."""
+    values = {}
+    for name in TRANSLATED[section]:
+        value = getattr(obj, f"{name}_{FRENCH}")
+        if value:
+            values[f"{name}_{FRENCH}"] = value
+    return values
 
 
 class _Exporter:
@@ -1261,13 +1345,20 @@ class _Exporter:
                 "parent": node.parent.slug if node.parent_id else None,
                 "description": node.description,
                 "order": node.order,
+                **_french(node, "regions"),
             }
             for node in model.objects.select_related("parent").order_by("slug")
         ]
 
     def series(self):
         return [
-            {"slug": s.slug, "name": s.name, "issn": s.issn, "description": s.description}
+            {
+                "slug": s.slug,
+                "name": s.name,
+                "issn": s.issn,
+                "description": s.description,
+                **_french(s, "series"),
+            }
             for s in Series.objects.order_by("slug")
         ]
 
@@ -1295,6 +1386,7 @@ class _Exporter:
                     )
                     if center.image
                     else None,
+                    **_french(center, "centers"),
                 }
             )
         return records
@@ -1417,7 +1509,8 @@ def export_document(*, target: Path | None = None):
     `files/` folder beside it. Returns (document, warnings).
     """
     exporter = _Exporter(Path(target).parent / "files" if target else None)
-    document = exporter.run()
+    with override_language(BASE_LANGUAGE):  # the plain keys are the English values
+        document = exporter.run()
     if target is None and exporter.files:
         exporter.warnings.append(
             f"The document names {exporter.files} files that were not copied: give FILE.json "

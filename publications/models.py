@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from .i18n import english_base_columns
 from .taxonomy import Region, Theme, TreeNode
 from .uploads import validate_image_upload, validate_pdf_upload
 from .validators import (
@@ -86,7 +87,8 @@ class Series(models.Model):
 
     def save(self, *args, **kwargs):
         self.issn = normalize_issn(self.issn) if self.issn else ""
-        super().save(*args, **kwargs)
+        with english_base_columns():
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("publications:list") + f"?series={self.slug}"

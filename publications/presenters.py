@@ -5,8 +5,9 @@ everything works on objects the views have already loaded."""
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.urls import reverse
-from django.utils.text import Truncator
+from django.urls import reverse, translate_url
+from django.utils.text import Truncator, capfirst
+from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext as _
 
 from .models import Publication
@@ -271,3 +272,50 @@ def json_ld(publication, *, url, pdf_url, image_url, authors, author_urls, home_
 
 def home_path():
     return reverse("publications:home")
+
+
+# --- Languages ------------------------------------------------------------------------------
+def interface_language_for(content_language):
+    """The interface a text in `content_language` is best read in: its own when the site has
+    it, else the default (English)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return content_language if content_language in codes else settings.LANGUAGE_CODE
+
+
+def language_name(code):
+    """A language's name in that language ("Français"), for links whose text is in it."""
+    try:
+        return capfirst(get_language_info(code)["name_local"])
+    except KeyError:
+        return dict(Publication.Language.choices).get(code, code)
+
+
+def version_url(publication):
+    """The page of a language version in the interface of its own language
+    (/publications/<slug>/ for English, /fr/publications/<slug>/ for French)."""
+    with override(interface_language_for(publication.language)):
+        return publication.get_absolute_url()
+
+
+def version_alternates(versions):
+    """hreflang alternates between the language versions of one work: [(code, path)], each
+    version at its own-language page, then `x-default` (the English version, else the first).
+
+    Every version's page lists the same set, so the links are reciprocal."""
+    ordered = sorted(versions, key=lambda v: v.language)
+    links = [(v.language, version_url(v)) for v in ordered]
+    default = next((v for v in ordered if v.language == settings.LANGUAGE_CODE), ordered[0])
+    return [*links, ("x-default", version_url(default))]
+
+
+def language_switch(publication, versions, path):
+    """Where the EN/FR switch of a publication page goes: {interface code: path}.
+
+    To the version written in that language when there is one (shown in that interface),
+    otherwise to the same page in the other interface (/fr/ + the same path)."""
+    by_language = {v.language: v for v in [publication, *versions]}
+    targets = {}
+    for code, _name in settings.LANGUAGES:
+        version = by_language.get(code)
+        targets[code] = version_url(version) if version else translate_url(path, code)
+    return targets

@@ -1,11 +1,14 @@
 """/sitemap.xml: publications, centers, experts, landing pages, in both interface languages."""
 
+from collections import defaultdict
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 
 from centers.models import Center
 
+from . import presenters
 from .models import (
     Author,
     Publication,
@@ -50,14 +53,45 @@ def _latest_update_in_subtree(through, field):
 
 
 class PublicationSitemap(I18nSitemap):
+    """Each publication in both interfaces with its alternates; a work published in several
+    languages is listed once per version, at its own-language page, with the versions as
+    alternates (the same cluster as the pages' hreflang links)."""
+
     changefreq = "monthly"
     priority = 0.8
 
     def items(self):
-        return Publication.objects.published().only("slug", "updated_at").order_by("pk")
+        items = list(
+            Publication.objects.published()
+            .only("slug", "updated_at", "language", "translation_of_id")
+            .order_by("pk")
+        )
+        works = defaultdict(list)
+        for item in items:
+            works[item.translation_root_id].append(item)
+        for item in items:
+            versions = works[item.translation_root_id]
+            item.versions = versions if len(versions) > 1 else None
+        return items
+
+    def get_languages_for_item(self, item):
+        if item.versions:
+            return [presenters.interface_language_for(item.language)]
+        return super().get_languages_for_item(item)
 
     def lastmod(self, item):
         return item.updated_at
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for info in urls:
+            publication, _language = info["item"]
+            if publication.versions:
+                info["alternates"] = [
+                    {"location": f"{protocol}://{domain}{path}", "lang_code": code}
+                    for code, path in presenters.version_alternates(publication.versions)
+                ]
+        return urls
 
 
 class LastModSitemap(I18nSitemap):

@@ -13,6 +13,8 @@ from django.db.models.functions import Concat, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .i18n import english_base_columns
+
 
 class TreeQuerySet(models.QuerySet):
     def descendants_of(self, node_or_nodes, *, include_self=True):
@@ -116,7 +118,7 @@ class TreeNode(models.Model):
             old_path = type(self).objects.filter(pk=self.pk).values_list("path", flat=True).first()
         self.path = self.compute_path()
         self.depth = self.path.count("/") - 2
-        with transaction.atomic():
+        with transaction.atomic(), english_base_columns():
             super().save(*args, **kwargs)
             if old_path and old_path != self.path:
                 self._move_descendants(old_path)

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -107,6 +107,7 @@ class PublicationListView(ListView):
             (c, 1) for c in centers if c.parent_id and c.parent_id not in program_parents
         ]
         form = self.filterset.form
+        attach_language_versions(context["publications"])
         context.update(
             facets=self.facets,
             ignored_messages=self.filterset.ignored_messages(),
@@ -168,6 +169,33 @@ def publication_cite(request, slug, fmt):
     return response
 
 
+def attach_language_versions(publications):
+    """Give each listed publication `languages`: every public version of its work (itself
+    included) as {code, name, url, current}, in one query for the whole page."""
+    publications = list(publications)
+    roots = {p.translation_root_id for p in publications}
+    if not roots:
+        return
+    works = {}
+    for version in (
+        Publication.objects.published()
+        .filter(Q(pk__in=roots) | Q(translation_of_id__in=roots))
+        .only("pk", "slug", "language", "translation_of_id")
+        .order_by("language", "pk")
+    ):
+        works.setdefault(version.translation_root_id, []).append(version)
+    for publication in publications:
+        publication.languages = [
+            {
+                "code": version.language,
+                "name": version.get_language_display(),
+                "url": presenters.version_url(version),
+                "current": version.pk == publication.pk,
+            }
+            for version in works.get(publication.translation_root_id, [publication])
+        ]
+
+
 class PublicationDetailView(PublicationWorkflowMixin, DetailView):
     template_name = "publications/publication_detail.html"
     context_object_name = "publication"
@@ -210,7 +238,9 @@ class PublicationDetailView(PublicationWorkflowMixin, DetailView):
         authors = publication.ordered_authors
         author_urls = [absolute_url(request, a.get_absolute_url()) for a in authors]
         versions = list(publication.language_versions())
-        all_versions = sorted([publication, *versions], key=lambda v: v.language)
+        for version in versions:
+            version.url = presenters.version_url(version)
+            version.language_name = presenters.language_name(version.language)
         image = publication.display_image
         image_url = absolute_url(request, image.url) if image else None
         regions = list(publication.regions.all())
@@ -227,10 +257,12 @@ class PublicationDetailView(PublicationWorkflowMixin, DetailView):
             pdf_url=pdf_url,
             versions=versions,
             hreflang_versions=[
-                (v.language, absolute_url(request, v.get_absolute_url())) for v in all_versions
+                (code, absolute_url(request, path))
+                for code, path in presenters.version_alternates([publication, *versions])
             ]
             if versions
             else [],
+            language_switch=presenters.language_switch(publication, versions, request.path),
             authors=authors,
             regions=regions,
             themes=themes,

@@ -12,7 +12,7 @@ import datetime
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from centers.models import Center
 
@@ -29,6 +29,7 @@ from ..uploads import validate_image_upload, validate_pdf_upload
 from . import art
 from .catalogue import PUBLICATIONS
 from .content import AUTHORS, CENTERS, PALETTE, REGIONS, SERIES, THEMES
+from .content_fr import CENTERS_FR, REGIONS_FR, SERIES_FR, THEMES_FR
 from .identifiers import isbn13
 from .prose import CONCLUSIONS, RECOMMENDATIONS, REGION_CONTEXT, THEME_ANALYSIS
 
@@ -41,7 +42,8 @@ def demo_load(*, now=None):
     now = now or timezone.now()
     written_files = []
     try:
-        with transaction.atomic():
+        # The plain names are English: under English, modeltranslation maps `name` to `name_en`.
+        with transaction.atomic(), translation.override("en"):
             _load(now=now, written_files=written_files)
     except BaseException:
         # The rows are rolled back: remove the files written for them too.
@@ -68,11 +70,17 @@ def demo_counts():
 
 
 def _load(*, now, written_files):
-    regions = _load_tree(Region, REGIONS)
-    themes = _load_tree(Theme, THEMES)
+    regions = _load_tree(Region, REGIONS, REGIONS_FR)
+    themes = _load_tree(Theme, THEMES, THEMES_FR)
     series = {
         s["slug"]: _upsert(
-            Series, s["slug"], name=s["name"], issn=s["issn"], description=s["description"]
+            Series,
+            s["slug"],
+            name=s["name"],
+            issn=s["issn"],
+            description=s["description"],
+            name_fr=SERIES_FR[s["slug"]][0],
+            description_fr=SERIES_FR[s["slug"]][1],
         )
         for s in SERIES
     }
@@ -88,6 +96,9 @@ def _load(*, now, written_files):
             description=c["description"],
             order=c["order"],
             active=True,
+            **dict(
+                zip(("name_fr", "summary_fr", "description_fr"), CENTERS_FR[c["slug"]], strict=True)
+            ),
         )
         _ensure_file(
             center,
@@ -142,9 +153,10 @@ def _load(*, now, written_files):
         )
 
 
-def _load_tree(model, rows):
+def _load_tree(model, rows, french):
     nodes = {}
     for order, (slug, name, parent, description) in enumerate(rows):
+        name_fr, description_fr = french[slug]
         nodes[slug] = _upsert(
             model,
             slug,
@@ -152,6 +164,8 @@ def _load_tree(model, rows):
             parent_id=nodes[parent].pk if parent else None,
             description=description,
             order=order,
+            name_fr=name_fr,
+            description_fr=description_fr,
         )
     return nodes
 

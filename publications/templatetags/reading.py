@@ -27,15 +27,20 @@ def absolute(context, path):
 
 @register.simple_tag(takes_context=True)
 def interface_alternates(context):
-    """The current page in each interface language: [{code, name, url, current}]."""
+    """The current page in each interface language: [{code, name, url, current}].
+
+    A view may name other targets in `language_switch` ({code: path}): a publication sends
+    each interface language to its version written in that language, when there is one.
+    """
     request = context.get("request")
     if request is None:
         return []
     current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     path = request.path
+    targets = context.get("language_switch") or {}
     alternates = []
     for code, _name in settings.LANGUAGES:
-        url = translate_url(path, code)
+        url = targets.get(code) or translate_url(path, code)
         info = get_language_info(code)
         alternates.append(
             {

@@ -21,12 +21,15 @@ def url(view, *args):
 
 def center_post_data(**overrides):
     data = {
-        "name": "Center for Asian Studies",
+        "name_en": "Center for Asian Studies",
+        "name_fr": "",
         "slug": "asia-center",
         "kind": Center.Kind.CENTER,
         "parent": "",
-        "summary": "",
-        "description": "",
+        "summary_en": "",
+        "summary_fr": "",
+        "description_en": "",
+        "description_fr": "",
         "heads": [],
         "order": "0",
         "active": "on",
@@ -68,7 +71,7 @@ def test_adding_a_program_with_heads_and_an_image(admin_client, storage):
     center = CenterFactory()
     head = AuthorFactory()
     data = center_post_data(
-        name="Japan Program",
+        name_en="Japan Program",
         slug="japan-program",
         kind=Center.Kind.PROGRAM,
         parent=str(center.pk),

@@ -137,9 +137,11 @@ def test_hreflang_alternates_link_the_language_versions(client, analysis):
             for link in head.links
             if link.get("rel") == "alternate" and "hreflang" in link
         }
+        # Each version at its own-language page: the French one in the French interface.
         assert alternates == {
             "en": "http://testserver/publications/security-japan/",
-            "fr": "http://testserver/publications/securite-japon/",
+            "fr": "http://testserver/fr/publications/securite-japon/",
+            "x-default": "http://testserver/publications/security-japan/",
         }
 
 

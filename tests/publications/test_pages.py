@@ -101,7 +101,7 @@ def test_detail_links_regions_themes_centers_authors_and_versions(client, analys
         catalogue["security"].get_absolute_url(),
         catalogue["program"].get_absolute_url(),
         catalogue["jane"].get_absolute_url(),
-        french.get_absolute_url(),
+        "/fr" + french.get_absolute_url(),  # the French version, in the French interface
         reverse("centers:list"),
         reverse("publications:list"),
     ):

@@ -53,6 +53,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1")
 
 INSTALLED_APPS = [
+    # Before the admin, so that its TranslationAdmin can patch the admin's forms and widgets.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -153,6 +155,17 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
+# Taxonomy and structure names (regions, themes, series, centers) are translated with
+# django-modeltranslation (see publications/translation.py): `name_en` and `name_fr` columns
+# beside `name`, edited side by side in the admin. The base column always holds English (the
+# models save under English, the importer and load_demo run under English), so code reading
+# the base column, SQL, exports, ordering, sees one stable language; French falls back to
+# English when it is missing.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "fr")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Slugs are the same in both languages: prefilled from the English name.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 USE_I18N = True
 USE_TZ = True
 

@@ -1,0 +1,37 @@
+"""French versions of the taxonomy and series names, with django-modeltranslation.
+
+Why django-modeltranslation: it adds plain columns (`name_en`, `name_fr`, ...) to the existing
+tables, so every query, filter, `only()` and ordering keeps working with no join and no JSON
+lookup; the descriptor on `name` returns the active language's value with a fallback to English;
+its TranslationAdmin shows the languages side by side in the existing admin; and it is mature and
+maintained for current Django. Alternatives were heavier for this need: django-parler keeps
+translations in a separate table (a join or prefetch on every list), and JSON-field libraries
+(django-modeltrans) change how lookups are written.
+
+The base column (`name`) always holds English: the models save under English (see
+`publications.i18n.english_base_columns`), and so do the importer and `load_demo`.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Region, Series, Theme
+
+
+class NameDescriptionOptions(TranslationOptions):
+    fields = ("name", "description")
+    fallback_languages = {"default": ("en",)}
+
+
+@register(Region)
+class RegionTranslationOptions(NameDescriptionOptions):
+    pass
+
+
+@register(Theme)
+class ThemeTranslationOptions(NameDescriptionOptions):
+    pass
+
+
+@register(Series)
+class SeriesTranslationOptions(NameDescriptionOptions):
+    pass

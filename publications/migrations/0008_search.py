@@ -3,10 +3,9 @@ search vectors and their indexes. Everything PostgreSQL-specific is skipped on S
 
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
-from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations
 
-from publications.db_operations import PostgresAddIndex, PostgresRunSQL
+from publications.db_operations import PostgresAddIndex, PostgresExtension, PostgresRunSQL
 
 CONFIGS = [
     ("english_unaccent", "english"),
@@ -32,8 +31,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        UnaccentExtension(),
-        TrigramExtension(),
+        PostgresExtension("unaccent"),
+        PostgresExtension("pg_trgm"),
         PostgresRunSQL(CREATE_CONFIGS, DROP_CONFIGS),
         migrations.AddField(
             model_name="publication",

@@ -124,3 +124,14 @@ def test_healthz_answers_503_when_the_database_is_down(client, monkeypatch):
     monkeypatch.setattr(connection, "cursor", broken_cursor)
     response = client.get("/healthz")
     assert response.status_code == 503
+
+
+@pytest.mark.django_db
+def test_public_pages_carry_a_content_security_policy_without_third_party_sources(client):
+    response = client.get("/publications/")
+    policy = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["script-src"] == "'self'"
+    assert directives["default-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "http" not in policy

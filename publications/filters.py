@@ -338,7 +338,8 @@ class PublicationFilterSet(django_filters.FilterSet):
                 values = ", ".join(f"“{value}”" for value in unknown[name])
                 messages.append(
                     format_lazy(
-                        "{label}: {values} {ignored}",
+                        # Translators: {label} is a filter, {values} what was given.
+                        _("{label}: {values} {ignored}"),
                         label=label,
                         values=values,
                         ignored=ngettext(
@@ -351,7 +352,8 @@ class PublicationFilterSet(django_filters.FilterSet):
             else:
                 messages.append(
                     format_lazy(
-                        "{label}: {error} {ignored}",
+                        # Translators: {label} is a filter, {error} what was wrong.
+                        _("{label}: {error} {ignored}"),
                         label=label,
                         error=" ".join(str(e) for e in errors),
                         ignored=_("The value was ignored."),

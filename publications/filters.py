@@ -335,7 +335,8 @@ class PublicationFilterSet(django_filters.FilterSet):
         for name, errors in self.errors.items():
             label = self.filters[name].label if name in self.filters else name
             if name in unknown:
-                values = ", ".join(f"“{value}”" for value in unknown[name])
+                # Translators: quotes around a value the reader typed.
+                values = ", ".join(str(_("“%(value)s”") % {"value": v}) for v in unknown[name])
                 messages.append(
                     format_lazy(
                         # Translators: {label} is a filter, {values} what was given.

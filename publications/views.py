@@ -1,5 +1,7 @@
 """Public pages of the catalogue. Every queryset starts from Publication.objects.published()."""
 
+import re
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -50,6 +52,7 @@ def home(request):
 
 
 SUGGEST_BELOW = 10
+SLUG_RE = re.compile(r"[-\w]+")
 
 
 class PublicationListView(ListView):
@@ -82,7 +85,10 @@ class PublicationListView(ListView):
         series = list(Series.objects.only("pk", "slug", "name"))
         authors = {}
         if query.getlist("author"):
-            slugs = [s for v in query.getlist("author") for s in v.split(",")][:50]
+            # Only what could be a slug reaches the database (PostgreSQL refuses NUL bytes).
+            slugs = [
+                s for v in query.getlist("author") for s in v.split(",") if SLUG_RE.fullmatch(s)
+            ][:50]
             authors = dict(Author.objects.filter(slug__in=slugs).values_list("slug", "name"))
         labels = {
             "region": {r.slug: r.name for r in regions},

@@ -60,3 +60,9 @@ def test_detail_page_offers_bibtex_and_ris_citations(client):
         url = reverse(f"publications:{name}", kwargs={"slug": "cited"})
         assert f'href="{url}"' in content
         assert client.get(url).status_code == 200
+
+
+def test_an_author_parameter_with_a_nul_byte_is_ignored(client):
+    PublicationFactory()
+    response = client.get(reverse("publications:list"), {"author": "a\x00b"})
+    assert response.status_code == 200

@@ -37,6 +37,7 @@ from .models import (
     Theme,
 )
 from .pdf_services import publication_process_pdf
+from .search import search_index_refresh, search_index_refresh_for_authors
 from .uploads import ImageUploadField
 
 EMPTY = "—"
@@ -163,6 +164,12 @@ class AuthorAdmin(UploadValidationMixin, admin.ModelAdmin):
         (_("Contact and links"), {"fields": ["orcid", "website", "email", "email_public"]}),
         (_("Advanced"), {"classes": ["collapse"], "fields": ["sort_name", "active"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            # Author names are part of their publications' search vectors.
+            search_index_refresh_for_authors(author_ids=[obj.pk])
 
     @admin.display(description=_("photo"))
     def photo_thumbnail(self, obj):
@@ -432,6 +439,7 @@ class PublicationHistoryAdminMixin:
             services.publication_restore_logged(
                 publication=current, user=request.user, version=version
             )
+            versioning.publication_after_restore(publication=current)
         return response
 
     def get_object(self, request, object_id, from_field=None):
@@ -614,6 +622,12 @@ class PublicationAdmin(
             services.slug_redirect_record(publication=obj, old_slug=form.initial.get("slug", ""))
         if {"pdf", "cover"} & set(form.changed_data):
             publication_process_pdf(publication=obj)  # text for search, thumbnail without cover
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Now that authors (inline) and taxonomy (m2m) are saved, the search vectors can be
+        # computed from them.
+        search_index_refresh(publication_ids=[form.instance.pk])
 
     def save_formset(self, request, form, formset, change):
         if formset.model is ReviewComment:

@@ -335,10 +335,12 @@ class PublicationFilterSet(django_filters.FilterSet):
         for name, errors in self.errors.items():
             label = self.filters[name].label if name in self.filters else name
             if name in unknown:
-                values = ", ".join(f"“{value}”" for value in unknown[name])
+                # Translators: quotes around a value the reader typed.
+                values = ", ".join(str(_("“%(value)s”") % {"value": v}) for v in unknown[name])
                 messages.append(
                     format_lazy(
-                        "{label}: {values} {ignored}",
+                        # Translators: {label} is a filter, {values} what was given.
+                        _("{label}: {values} {ignored}"),
                         label=label,
                         values=values,
                         ignored=ngettext(
@@ -351,7 +353,8 @@ class PublicationFilterSet(django_filters.FilterSet):
             else:
                 messages.append(
                     format_lazy(
-                        "{label}: {error} {ignored}",
+                        # Translators: {label} is a filter, {error} what was wrong.
+                        _("{label}: {error} {ignored}"),
                         label=label,
                         error=" ".join(str(e) for e in errors),
                         ignored=_("The value was ignored."),

@@ -170,6 +170,9 @@ class ImportReport:
     created: dict = field(default_factory=dict)
     updated: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    # Slugs of the document's publications and authors (what the search index must refresh).
+    publication_slugs: list = field(default_factory=list)
+    author_slugs: list = field(default_factory=list)
 
     def summary(self):
         parts = [
@@ -1285,7 +1288,23 @@ def import_document(path, *, dry_run=False) -> ImportReport:
         plan = validator.run()
         report = ImportReport(dry_run=dry_run, warnings=validator.warnings)
         _Writer(plan, report).run()
+    report.publication_slugs = list(plan["publications"]["items"])
+    report.author_slugs = list(plan["authors"]["items"])
     return report
+
+
+def publication_ids_touched(report: ImportReport) -> list[int]:
+    """Primary keys of the publications an import wrote, and of every publication of its
+    authors (a renamed author changes what finds those)."""
+    ids = set(_pk_map(Publication, report.publication_slugs).values())
+    author_pks = list(_pk_map(Author, report.author_slugs).values())
+    for chunk in _chunks(author_pks):
+        ids.update(
+            PublicationAuthor.objects.filter(author_id__in=chunk).values_list(
+                "publication_id", flat=True
+            )
+        )
+    return sorted(ids)
 
 
 # --- Export ---------------------------------------------------------------------------------

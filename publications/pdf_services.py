@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models import DownloadDay, Publication
+from .search import search_index_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +96,8 @@ def publication_process_pdf(*, publication: Publication) -> Publication:
     warning: upload validation is the place that refuses broken files, not this.
     """
     old_thumbnail = publication.thumbnail.name if publication.thumbnail else ""
+    # Unknown (deferred) old text counts as changed.
+    old_text = None if "pdf_text" in publication.get_deferred_fields() else publication.pdf_text
     pdf_text, thumbnail = "", None
     if publication.pdf:
         with publication.pdf.open("rb") as handle:
@@ -118,6 +121,8 @@ def publication_process_pdf(*, publication: Publication) -> Publication:
     )
     if old_thumbnail and old_thumbnail != (publication.thumbnail.name or ""):
         publication.thumbnail.storage.delete(old_thumbnail)
+    if old_text != pdf_text:
+        search_index_refresh(publication_ids=[publication.pk])  # the PDF's text is searched
     return publication
 
 

@@ -31,6 +31,7 @@ from .models import (
     Region,
     Theme,
 )
+from .search import search_index_refresh
 
 FOLLOW = [
     "publication_authors",
@@ -122,6 +123,12 @@ def compare_versions(older, newer):
     order = list(a)
     rows.sort(key=lambda row: order.index(row[0]) if row[0] in order else len(order))
     return rows
+
+
+def publication_after_restore(*, publication):
+    """What a restore changes besides the rows reversion puts back: the old title, text and
+    authors must be what search finds again."""
+    search_index_refresh(publication_ids=[publication.pk])
 
 
 def versions_of(publication_pk):

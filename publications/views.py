@@ -1,5 +1,7 @@
 """Public pages of the catalogue. Every queryset starts from Publication.objects.published()."""
 
+import re
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -50,6 +52,7 @@ def home(request):
 
 
 SUGGEST_BELOW = 10
+SLUG_RE = re.compile(r"[-\w]+")
 
 
 class PublicationListView(ListView):
@@ -82,7 +85,10 @@ class PublicationListView(ListView):
         series = list(Series.objects.only("pk", "slug", "name"))
         authors = {}
         if query.getlist("author"):
-            slugs = [s for v in query.getlist("author") for s in v.split(",")][:50]
+            # Only what could be a slug reaches the database (PostgreSQL refuses NUL bytes).
+            slugs = [
+                s for v in query.getlist("author") for s in v.split(",") if SLUG_RE.fullmatch(s)
+            ][:50]
             authors = dict(Author.objects.filter(slug__in=slugs).values_list("slug", "name"))
         labels = {
             "region": {r.slug: r.name for r in regions},
@@ -106,6 +112,14 @@ class PublicationListView(ListView):
         center_tree += [
             (c, 1) for c in centers if c.parent_id and c.parent_id not in program_parents
         ]
+        # Each option of the form shows its facet count (disjunctive: what ticking it would
+        # give); no query, the counts are already computed.
+        counts = {
+            group.name: {e.value: e.count for e in group.entries} for group in self.facets.groups
+        }
+        for param, nodes in (("region", regions), ("theme", themes), ("center", centers)):
+            for node in nodes:
+                node.facet_count = counts.get(param, {}).get(node.slug, 0)
         form = self.filterset.form
         attach_language_versions(context["publications"])
         context.update(
@@ -118,8 +132,15 @@ class PublicationListView(ListView):
             theme_tree=themes,
             center_tree=center_tree,
             series_list=series,
-            type_choices=Publication.Type.choices,
-            language_choices=Publication.Language.choices,
+            type_choices=[
+                (value, label, counts.get("type", {}).get(value, 0))
+                for value, label in Publication.Type.choices
+            ],
+            language_choices=[
+                (value, label, counts.get("language", {}).get(value, 0))
+                for value, label in Publication.Language.choices
+            ],
+            year_facet=self.facets["year"],
             sort_choices=form.fields["sort"].choices,
             selected=selected,
             chips=presenters.filter_chips(query, labels),

@@ -80,3 +80,10 @@ def test_publication_list_query_count_is_constant(client, catalogue, django_asse
             reverse("api:publication-list"), {"region": "asia", "theme": "security"}
         )
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_path_with_a_newline_below_the_api_is_a_json_404(client):
+    response = client.get("/api/v1/experts/a%0Ab/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")

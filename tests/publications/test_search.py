@@ -111,9 +111,9 @@ def test_search_page_query_count_is_constant(client, django_assert_max_num_queri
     for i in range(30):
         PublicationFactory(slug=f"p{i}", title=f"Security study {i}")
     search_index_refresh()
-    # facets, page, authors, headlines (did-you-mean only for thin results); the sidebar's
-    # four lists.
-    with django_assert_max_num_queries(8):
+    # facets, page, authors, headlines (did-you-mean only for thin results), each item's
+    # language versions; the sidebar's four lists.
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("publications:list"), {"q": "security"})
     assert response.context["paginator"].count == 30
     assert response.context["filterset"].sort_value == "relevance"

@@ -8,8 +8,10 @@ file. The work itself is in `publications.interchange`.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from publications.interchange import InterchangeError, import_document
+from publications.interchange import InterchangeError, import_document, publication_ids_touched
+from publications.models import Publication
 from publications.pdf_services import publications_make_missing_thumbnails
+from publications.search import is_postgres, search_index_refresh
 
 MAX_ERRORS_SHOWN = 50
 
@@ -49,6 +51,18 @@ class Command(BaseCommand):
             )
         else:
             thumbnails = publications_make_missing_thumbnails()
+            self.refresh_search(report)
             self.stdout.write(self.style.SUCCESS(f"Imported {report.summary()}."))
             if thumbnails:
                 self.stdout.write(f"Made {thumbnails} cover thumbnail(s) from PDFs.")
+
+    @staticmethod
+    def refresh_search(report):
+        """One UPDATE of the search vectors at the end: of what the document touched, or of
+        the whole catalogue when it touched most of it."""
+        if not is_postgres():
+            return
+        ids = publication_ids_touched(report)
+        if len(ids) * 2 >= Publication.objects.count():
+            ids = None
+        search_index_refresh(publication_ids=ids)

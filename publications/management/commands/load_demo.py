@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 
 from publications.demo.loader import demo_load
 from publications.pdf_services import publications_make_missing_thumbnails
+from publications.search import search_index_refresh
 
 
 class Command(BaseCommand):
@@ -16,5 +17,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         counts = demo_load()
         publications_make_missing_thumbnails()
+        search_index_refresh()  # one UPDATE for the whole catalogue, after every write
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo of {settings.INSTITUTE_NAME}: {summary}."))

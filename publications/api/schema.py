@@ -30,6 +30,10 @@ def document_errors(result, generator, request, public):
                 parameter["schema"] = {"type": "integer", "minimum": 1}
             elif name in ("year_from", "year_to"):
                 parameter["schema"] = {"type": "integer", "minimum": 1000, "maximum": 9999}
+            elif name == "sort" and "enum" in parameter.get("schema", {}):
+                # As on the list page, an empty value means the default order.
+                parameter["schema"]["enum"] = ["", *parameter["schema"]["enum"]]
+                parameter["description"] += "\n\nEmpty: newest first, or relevance with `q`."
             elif name in ("region", "theme", "center", "author", "series"):
                 parameter["description"] = "Slug; repeatable (OR). Unknown slugs answer 400."
     return result

@@ -4,6 +4,7 @@ from io import BytesIO
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from pypdf import PdfReader
 
 from publications import pdf_generation
@@ -140,12 +141,16 @@ def test_generation_lock_excludes_concurrent_holders(tmp_path):
     inside, overlaps = [], []
 
     def hold():
-        with generation_lock(987654):
-            inside.append(1)
-            if len(inside) > 1:
-                overlaps.append(1)
-            time.sleep(0.02)
-            inside.pop()
+        try:
+            with generation_lock(987654):
+                inside.append(1)
+                if len(inside) > 1:
+                    overlaps.append(1)
+                time.sleep(0.02)
+                inside.pop()
+        finally:
+            # On PostgreSQL the lock is taken through this thread's own connection.
+            connection.close()
 
     threads = [threading.Thread(target=hold) for _ in range(8)]
     for thread in threads:
@@ -158,7 +163,6 @@ def test_generation_lock_excludes_concurrent_holders(tmp_path):
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_requests_generate_the_edition_once(monkeypatch):
-    from django.db import connection
 
     publication = PublicationFactory(body="Some body.")
     calls = []

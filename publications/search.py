@@ -20,7 +20,9 @@ UPDATE at the end is far cheaper than a row trigger recomputing a vector per ins
 an explicit call is visible where the write happens.
 """
 
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -293,3 +295,31 @@ __all__ = [
     "search_query",
     "suggestion",
 ]
+
+
+def search_index_refresh_parallel(*, publication_ids=None, workers=None, batch_size=2000):
+    """The same refresh for a bulk import, in batches spread over several connections.
+
+    Building 100,000 vectors is CPU-bound in PostgreSQL (~3 ms per 1,500-word body); one UPDATE
+    uses one core. Batches on `workers` connections use them all, and each batch commits on its
+    own, so a long refresh holds no lock for its whole duration. Worker connections only see
+    committed rows: inside a transaction this falls back to the one-statement refresh.
+    """
+    if not is_postgres():
+        return 0
+    if connection.in_atomic_block:
+        return search_index_refresh(publication_ids=publication_ids)
+    if publication_ids is None:
+        publication_ids = Publication.objects.order_by("pk").values_list("pk", flat=True)
+    ids = sorted(int(pk) for pk in publication_ids)
+    batches = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
+    workers = workers or os.cpu_count() or 1
+
+    def refresh(batch):
+        try:
+            return search_index_refresh(publication_ids=batch)
+        finally:
+            connection.close()  # this thread's own connection
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return sum(pool.map(refresh, batches))

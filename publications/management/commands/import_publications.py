@@ -11,9 +11,16 @@ from django.core.management.base import BaseCommand, CommandError
 from publications.interchange import InterchangeError, import_document, publication_ids_touched
 from publications.models import Publication
 from publications.pdf_services import publications_make_missing_thumbnails
-from publications.search import is_postgres, search_index_refresh
+from publications.search import (
+    is_postgres,
+    search_index_refresh,
+    search_index_refresh_parallel,
+)
 
 MAX_ERRORS_SHOWN = 50
+
+#: Above this many publications, the search refresh runs in batches on several connections.
+PARALLEL_REFRESH_FROM = 5000
 
 
 class Command(BaseCommand):
@@ -58,11 +65,14 @@ class Command(BaseCommand):
 
     @staticmethod
     def refresh_search(report):
-        """One UPDATE of the search vectors at the end: of what the document touched, or of
-        the whole catalogue when it touched most of it."""
+        """Refresh the search vectors of what the document touched (of the whole catalogue when
+        it touched most of it), after the import committed; large refreshes use every core."""
         if not is_postgres():
             return
         ids = publication_ids_touched(report)
         if len(ids) * 2 >= Publication.objects.count():
             ids = None
-        search_index_refresh(publication_ids=ids)
+        if ids is None or len(ids) > PARALLEL_REFRESH_FROM:
+            search_index_refresh_parallel(publication_ids=ids)
+        else:
+            search_index_refresh(publication_ids=ids)

@@ -3,11 +3,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from publications.sitemaps import sitemaps
 from publications.views import robots_txt
 
 from . import views
+
+# The admin carries the institute's name rather than "Django administration".
+admin.site.site_header = settings.INSTITUTE_NAME
+admin.site.site_title = settings.INSTITUTE_SHORT_NAME
+admin.site.index_title = _("Editorial administration")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

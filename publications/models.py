@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.files.storage import storages
@@ -720,6 +721,28 @@ class PublicationCenter(models.Model):
 
     def __str__(self):
         return f"{self.publication_id} – {self.center_id}"
+
+
+class PublicationFacetRow(models.Model):
+    """A slim copy of a publication's tags for facet counts (PostgreSQL; unused on SQLite).
+
+    The ids of its regions and themes *with their ancestors* and of its centers with their
+    parent center, each array de-duplicated, so a facet is `unnest()` + `GROUP BY` over one
+    scan. Publicness (status, dates), type, language and year are NOT copied: facets read them
+    from the publication's covering index at query time, so publishing, archiving or a
+    scheduled time passing need no refresh. Maintained by `search_index_refresh()` (see
+    publications/facetrows.py); a publication without a row is computed on the fly.
+    """
+
+    publication = models.OneToOneField(
+        Publication, on_delete=models.CASCADE, primary_key=True, related_name="facet_row"
+    )
+    region_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    theme_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    center_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+
+    def __str__(self):
+        return str(self.publication_id)
 
 
 class PinnedRelation(models.Model):

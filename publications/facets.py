@@ -11,6 +11,7 @@ facet is a GROUP BY over its base, and the facets are glued with UNION ALL. It r
 PostgreSQL and SQLite alike. Labels come back in the same rows, so rendering needs no query.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -121,8 +122,134 @@ def _base_sql(queryset):
     return qs.query.sql_with_params()
 
 
+# --- PostgreSQL: one scan of the result of the non-facet filters, with a match flag per facet ---
+# `s` is the published catalogue filtered by everything that is no facet (q, author, series);
+# its tags come from the slim `PublicationFacetRow` (arrays with ancestors, de-duplicated), or
+# are computed on the fly for a publication without a row yet (COALESCE evaluates the subquery
+# only then). Status, dates, type and language come from the publication (covering index), so
+# publicness is decided at query time. Each facet counts the rows whose OTHER flags are true.
+_PG_FALLBACK = {
+    "region": """(SELECT array_agg(DISTINCT a.id) FROM publications_publicationregion t
+        JOIN publications_region d ON d.id = t.region_id
+        JOIN publications_region a ON left(d.path, length(a.path)) = a.path
+        WHERE t.publication_id = s.id)""",
+    "theme": """(SELECT array_agg(DISTINCT a.id) FROM publications_publicationtheme t
+        JOIN publications_theme d ON d.id = t.theme_id
+        JOIN publications_theme a ON left(d.path, length(a.path)) = a.path
+        WHERE t.publication_id = s.id)""",
+    "center": """(SELECT array_agg(DISTINCT x.anc) FROM publications_publicationcenter t
+        JOIN centers_center d ON d.id = t.center_id
+        CROSS JOIN LATERAL (VALUES (d.id), (d.parent_id)) AS x(anc)
+        WHERE t.publication_id = s.id AND x.anc IS NOT NULL)""",
+}
+
+_PG_BASE_SQL = """
+WITH m AS MATERIALIZED (
+    SELECT s.type, s.language, CAST(EXTRACT(YEAR FROM s.published_on) AS integer) AS y,
+        COALESCE(f.region_ids, {fallback_region}, '{{}}') AS region_ids,
+        COALESCE(f.theme_ids, {fallback_theme}, '{{}}') AS theme_ids,
+        COALESCE(f.center_ids, {fallback_center}, '{{}}') AS center_ids,
+        {flags}
+    FROM ({base}) AS s(id, type, language, published_on)
+    LEFT JOIN publications_publicationfacetrow f ON f.publication_id = s.id
+)
+"""
+
+_PG_TREE_SQL = """
+SELECT '{facet}', a.slug, a.name, a.path, a.depth, a."order", COUNT(*)
+FROM m CROSS JOIN LATERAL unnest(m.{facet}_ids) AS u(id)
+JOIN {table} a ON a.id = u.id
+WHERE {where}
+GROUP BY a.id, a.slug, a.name, a.path, a.depth, a."order"
+"""
+
+_PG_CENTER_SQL = """
+SELECT 'center', a.slug, a.name, '/' || COALESCE(par.slug || '/', '') || a.slug || '/',
+    CASE WHEN a.parent_id IS NULL THEN 0 ELSE 1 END, a."order", COUNT(*)
+FROM m CROSS JOIN LATERAL unnest(m.center_ids) AS u(id)
+JOIN centers_center a ON a.id = u.id
+LEFT JOIN centers_center par ON par.id = a.parent_id
+WHERE a.active AND {where}
+GROUP BY a.id, a.slug, a.name, par.slug, a.parent_id, a."order"
+"""
+
+_PG_COLUMN_SQL = """
+SELECT '{facet}', CAST({column} AS TEXT), '', '', 0, 0, COUNT(*) FROM m WHERE {where}
+GROUP BY {column}
+"""
+
+
+def _pg_flags(filterset):
+    """(SQL of one boolean column per facet, params): does the row pass that facet's filter?"""
+    flags, params = [], []
+    for facet in ("region", "theme", "center"):
+        ids = filterset.selected_raw(facet)
+        if ids:
+            flags.append(f"(COALESCE(f.{facet}_ids, {_PG_FALLBACK[facet]}) && %s::bigint[])")
+            params.append([int(pk) for pk in ids])
+        else:
+            flags.append("TRUE")
+    for facet in ("type", "language"):
+        values = filterset.selected_raw(facet)
+        if values:
+            flags.append(f"(s.{facet} = ANY(%s::text[]))")
+            params.append([str(value) for value in values])
+        else:
+            flags.append("TRUE")
+    year_parts = []
+    year_from, year_to = filterset.selected_raw("year_from"), filterset.selected_raw("year_to")
+    if year_from not in (None, ""):
+        year_parts.append("s.published_on >= %s")
+        params.append(datetime.date(int(year_from), 1, 1))
+    if year_to not in (None, ""):
+        year_parts.append("s.published_on <= %s")
+        params.append(datetime.date(int(year_to), 12, 31))
+    flags.append("(" + " AND ".join(year_parts) + ")" if year_parts else "TRUE")
+    names = ("f_region", "f_theme", "f_center", "f_type", "f_language", "f_year")
+    return ",\n        ".join(
+        f"{sql} AS {name}" for sql, name in zip(flags, names, strict=True)
+    ), params
+
+
+def _pg_facet_rows(filterset):
+    not_facets = [param for params in filterset.FACET_PARAMS.values() for param in params]
+    queryset = filterset.queryset.all()
+    if filterset.is_bound:
+        queryset = filterset.filter_queryset(queryset, exclude=not_facets)
+    base_sql, base_params = (
+        queryset.order_by().values_list("pk", "type", "language", "published_on").query
+    ).sql_with_params()
+    flags_sql, flag_params = _pg_flags(filterset)
+    cte = _PG_BASE_SQL.format(
+        fallback_region=_PG_FALLBACK["region"],
+        fallback_theme=_PG_FALLBACK["theme"],
+        fallback_center=_PG_FALLBACK["center"],
+        flags=flags_sql,
+        base=base_sql,
+    )
+
+    def others(facet):
+        return " AND ".join(f"m.f_{other}" for other in FACETS if other != facet)
+
+    parts = [
+        _PG_TREE_SQL.format(facet="region", table="publications_region", where=others("region")),
+        _PG_TREE_SQL.format(facet="theme", table="publications_theme", where=others("theme")),
+        _PG_CENTER_SQL.format(where=others("center")),
+        _PG_COLUMN_SQL.format(facet="type", column="type", where=others("type")),
+        _PG_COLUMN_SQL.format(facet="language", column="language", where=others("language")),
+        _PG_COLUMN_SQL.format(facet="year", column="y", where=others("year")),
+    ]
+    sql = cte + "\nUNION ALL\n".join(parts)
+    # Parameter order: the flags come before the base in the SQL text.
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*flag_params, *base_params])
+        return cursor.fetchall()
+
+
 def facet_rows(filterset):
     """[(facet, key, label, path, depth, order, count)] for all facets, in one query."""
+    if connection.vendor == "postgresql":
+        return _pg_facet_rows(filterset)
     ctes, params, base_of = [], [], {}
     full_sql, full_params = _base_sql(filterset.unordered_qs())
     # Materialized on PostgreSQL: each base is computed once, and the roll-ups then start from

@@ -145,32 +145,44 @@ _PG_FALLBACK = {
 
 _PG_BASE_SQL = """
 WITH m AS MATERIALIZED (
-    SELECT s.type, s.language, CAST(EXTRACT(YEAR FROM s.published_on) AS integer) AS y,
-        COALESCE(f.region_ids, {fallback_region}, '{{}}') AS region_ids,
-        COALESCE(f.theme_ids, {fallback_theme}, '{{}}') AS theme_ids,
-        COALESCE(f.center_ids, {fallback_center}, '{{}}') AS center_ids,
-        {flags}
-    FROM ({base}) AS s(id, type, language, published_on)
-    LEFT JOIN publications_publicationfacetrow f ON f.publication_id = s.id
+    SELECT * FROM (
+        SELECT s.type, s.language, CAST(EXTRACT(YEAR FROM s.published_on) AS integer) AS y,
+            f_region_ids AS region_ids, f_theme_ids AS theme_ids, f_center_ids AS center_ids,
+            {flags}
+        FROM (
+            SELECT s.*,
+                COALESCE(f.region_ids, {fallback_region}, '{{}}') AS f_region_ids,
+                COALESCE(f.theme_ids, {fallback_theme}, '{{}}') AS f_theme_ids,
+                COALESCE(f.center_ids, {fallback_center}, '{{}}') AS f_center_ids
+            FROM ({base}) AS s(id, type, language, published_on)
+            LEFT JOIN publications_publicationfacetrow f ON f.publication_id = s.id
+            OFFSET 0
+        ) AS s
+        OFFSET 0
+    ) AS x
+    {prune}
 )
 """
 
 _PG_TREE_SQL = """
-SELECT '{facet}', a.slug, a.name, a.path, a.depth, a."order", COUNT(*)
-FROM m CROSS JOIN LATERAL unnest(m.{facet}_ids) AS u(id)
-JOIN {table} a ON a.id = u.id
-WHERE {where}
-GROUP BY a.id, a.slug, a.name, a.path, a.depth, a."order"
+SELECT '{facet}', a.slug, a.name, a.path, a.depth, a."order", c.n
+FROM (
+    SELECT u.id, COUNT(*) AS n FROM m CROSS JOIN LATERAL unnest(m.{facet}_ids) AS u(id)
+    WHERE {where} GROUP BY u.id
+) c
+JOIN {table} a ON a.id = c.id
 """
 
 _PG_CENTER_SQL = """
 SELECT 'center', a.slug, a.name, '/' || COALESCE(par.slug || '/', '') || a.slug || '/',
-    CASE WHEN a.parent_id IS NULL THEN 0 ELSE 1 END, a."order", COUNT(*)
-FROM m CROSS JOIN LATERAL unnest(m.center_ids) AS u(id)
-JOIN centers_center a ON a.id = u.id
+    CASE WHEN a.parent_id IS NULL THEN 0 ELSE 1 END, a."order", c.n
+FROM (
+    SELECT u.id, COUNT(*) AS n FROM m CROSS JOIN LATERAL unnest(m.center_ids) AS u(id)
+    WHERE {where} GROUP BY u.id
+) c
+JOIN centers_center a ON a.id = c.id
 LEFT JOIN centers_center par ON par.id = a.parent_id
-WHERE a.active AND {where}
-GROUP BY a.id, a.slug, a.name, par.slug, a.parent_id, a."order"
+WHERE a.active
 """
 
 _PG_COLUMN_SQL = """
@@ -180,35 +192,35 @@ GROUP BY {column}
 
 
 def _pg_flags(filterset):
-    """(SQL of one boolean column per facet, params): does the row pass that facet's filter?"""
-    flags, params = [], []
+    """[(SQL, params)] of one boolean per facet: does the row pass that facet's filter?"""
+    flags = []
+    tables = {"region": "publications_region", "theme": "publications_theme"}
+    tables["center"] = "centers_center"
     for facet in ("region", "theme", "center"):
-        ids = filterset.selected_raw(facet)
-        if ids:
-            flags.append(f"(COALESCE(f.{facet}_ids, {_PG_FALLBACK[facet]}) && %s::bigint[])")
-            params.append([int(pk) for pk in ids])
+        if filterset.selected_raw(facet):
+            # The arrays hold ancestors (and parent centers), so the nodes named are enough: a
+            # one-element overlap per row rather than one against every descendant.
+            named = f"(SELECT array_agg(id) FROM {tables[facet]} WHERE slug = ANY(%s::text[]))"
+            sql = f"(f_{facet}_ids && {named})"
+            flags.append((sql, [list(filterset.selected(facet))]))
         else:
-            flags.append("TRUE")
+            flags.append(("TRUE", []))
     for facet in ("type", "language"):
         values = filterset.selected_raw(facet)
         if values:
-            flags.append(f"(s.{facet} = ANY(%s::text[]))")
-            params.append([str(value) for value in values])
+            flags.append((f"(s.{facet} = ANY(%s::text[]))", [[str(value) for value in values]]))
         else:
-            flags.append("TRUE")
-    year_parts = []
+            flags.append(("TRUE", []))
+    year_parts, year_params = [], []
     year_from, year_to = filterset.selected_raw("year_from"), filterset.selected_raw("year_to")
     if year_from not in (None, ""):
         year_parts.append("s.published_on >= %s")
-        params.append(datetime.date(int(year_from), 1, 1))
+        year_params.append(datetime.date(int(year_from), 1, 1))
     if year_to not in (None, ""):
         year_parts.append("s.published_on <= %s")
-        params.append(datetime.date(int(year_to), 12, 31))
-    flags.append("(" + " AND ".join(year_parts) + ")" if year_parts else "TRUE")
-    names = ("f_region", "f_theme", "f_center", "f_type", "f_language", "f_year")
-    return ",\n        ".join(
-        f"{sql} AS {name}" for sql, name in zip(flags, names, strict=True)
-    ), params
+        year_params.append(datetime.date(int(year_to), 12, 31))
+    flags.append(("(" + " AND ".join(year_parts) + ")" if year_parts else "TRUE", year_params))
+    return flags
 
 
 def _pg_facet_rows(filterset):
@@ -219,14 +231,28 @@ def _pg_facet_rows(filterset):
     base_sql, base_params = (
         queryset.order_by().values_list("pk", "type", "language", "published_on").query
     ).sql_with_params()
-    flags_sql, flag_params = _pg_flags(filterset)
+    flags = _pg_flags(filterset)
+    columns = ",\n        ".join(
+        f"{sql} AS f_{facet}" for (sql, _params), facet in zip(flags, FACETS, strict=True)
+    )
+    params = [param for _sql, flag_params in flags for param in flag_params]
+    # A row failing two filters counts in no facet: leave it out of the materialized scan.
+    active = [(sql, flag_params) for sql, flag_params in flags if sql != "TRUE"]
+    prune = ""
+    if len(active) >= 2:
+        names = [f"x.f_{facet}" for (sql, _p), facet in zip(flags, FACETS, strict=True)]
+        names = [name for name, (sql, _p) in zip(names, flags, strict=True) if sql != "TRUE"]
+        prune = "WHERE " + " + ".join(f"(NOT {name})::int" for name in names) + " <= 1"
     cte = _PG_BASE_SQL.format(
         fallback_region=_PG_FALLBACK["region"],
         fallback_theme=_PG_FALLBACK["theme"],
         fallback_center=_PG_FALLBACK["center"],
-        flags=flags_sql,
+        flags=columns,
         base=base_sql,
+        prune=prune if len(active) >= 2 else "",
     )
+    # Parameter order: the flags come before the base in the SQL text.
+    params = [*params, *base_params]
 
     def others(facet):
         return " AND ".join(f"m.f_{other}" for other in FACETS if other != facet)
@@ -240,9 +266,8 @@ def _pg_facet_rows(filterset):
         _PG_COLUMN_SQL.format(facet="year", column="y", where=others("year")),
     ]
     sql = cte + "\nUNION ALL\n".join(parts)
-    # Parameter order: the flags come before the base in the SQL text.
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*flag_params, *base_params])
+        cursor.execute(sql, params)
         return cursor.fetchall()
 
 

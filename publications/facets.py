@@ -275,6 +275,12 @@ def facet_rows(filterset):
     """[(facet, key, label, path, depth, order, count)] for all facets, in one query."""
     if connection.vendor == "postgresql":
         return _pg_facet_rows(filterset)
+    return _generic_facet_rows(filterset)
+
+
+def _generic_facet_rows(filterset):
+    """SQLite (and the reference the PostgreSQL path is tested against): one base per facet
+    with a selection, roll-ups through the closure of the trees."""
     ctes, params, base_of = [], [], {}
     full_sql, full_params = _base_sql(filterset.unordered_qs())
     # Materialized on PostgreSQL: each base is computed once, and the roll-ups then start from

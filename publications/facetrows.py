@@ -5,8 +5,8 @@ their ancestors, in int arrays (PostgreSQL only; a no-op elsewhere).
 None) in ONE `INSERT … SELECT … ON CONFLICT DO UPDATE`. It is called by `search_index_refresh()`
 (so by every path that already refreshes the search vectors after a change of tags), by
 `TreeNode.save()` when a region or theme moves or is renamed, and by `Center.save()` when a
-program changes parent. Status, dates, type and language are not in the rows (facets read them
-from the publication at query time), so the workflow never needs to refresh them.
+program changes parent, by every `Publication.save()` (status, dates, type, language are copied)
+and by the relation managers' m2m signal (regions/themes/centers `.set()`, `.add()`...).
 """
 
 from django.db import connection
@@ -24,8 +24,11 @@ WITH rc AS MATERIALIZED (
     UNION ALL
     SELECT id, parent_id FROM centers_center WHERE parent_id IS NOT NULL
 )
-INSERT INTO publications_publicationfacetrow (publication_id, region_ids, theme_ids, center_ids)
-SELECT p.id,
+INSERT INTO publications_publicationfacetrow (
+    publication_id, status, published_on, publish_at, type, language,
+    region_ids, theme_ids, center_ids
+)
+SELECT p.id, p.status, p.published_on, p.publish_at, p.type, p.language,
     COALESCE((
         SELECT array_agg(DISTINCT c.anc ORDER BY c.anc) FROM publications_publicationregion t
         JOIN rc c ON c.node = t.region_id WHERE t.publication_id = p.id
@@ -41,6 +44,11 @@ SELECT p.id,
 FROM publications_publication p
 {where}
 ON CONFLICT (publication_id) DO UPDATE SET
+    status = EXCLUDED.status,
+    published_on = EXCLUDED.published_on,
+    publish_at = EXCLUDED.publish_at,
+    type = EXCLUDED.type,
+    language = EXCLUDED.language,
     region_ids = EXCLUDED.region_ids,
     theme_ids = EXCLUDED.theme_ids,
     center_ids = EXCLUDED.center_ids

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Publication
@@ -122,45 +123,20 @@ def _base_sql(queryset):
     return qs.query.sql_with_params()
 
 
-# --- PostgreSQL: one scan of the result of the non-facet filters, with a match flag per facet ---
-# `s` is the published catalogue filtered by everything that is no facet (q, author, series);
-# its tags come from the slim `PublicationFacetRow` (arrays with ancestors, de-duplicated), or
-# are computed on the fly for a publication without a row yet (COALESCE evaluates the subquery
-# only then). Status, dates, type and language come from the publication (covering index), so
-# publicness is decided at query time. Each facet counts the rows whose OTHER flags are true.
-_PG_FALLBACK = {
-    "region": """(SELECT array_agg(DISTINCT a.id) FROM publications_publicationregion t
-        JOIN publications_region d ON d.id = t.region_id
-        JOIN publications_region a ON left(d.path, length(a.path)) = a.path
-        WHERE t.publication_id = s.id)""",
-    "theme": """(SELECT array_agg(DISTINCT a.id) FROM publications_publicationtheme t
-        JOIN publications_theme d ON d.id = t.theme_id
-        JOIN publications_theme a ON left(d.path, length(a.path)) = a.path
-        WHERE t.publication_id = s.id)""",
-    "center": """(SELECT array_agg(DISTINCT x.anc) FROM publications_publicationcenter t
-        JOIN centers_center d ON d.id = t.center_id
-        CROSS JOIN LATERAL (VALUES (d.id), (d.parent_id)) AS x(anc)
-        WHERE t.publication_id = s.id AND x.anc IS NOT NULL)""",
-}
-
+# --- PostgreSQL: one scan of the slim facet rows, with a match flag per facet ------------------
+# `PublicationFacetRow` carries each publication's tags with their ancestors (arrays,
+# de-duplicated) and copies of status, dates, type and language, so a facet is a scan of that
+# narrow table without a join. Publicness is decided here, at query time, with the rule of
+# `PublicationQuerySet.published()`. Filters that are no facet (q, author, series) restrict the
+# rows with `IN (the filtered public set)`. Each facet counts the rows whose OTHER flags are true.
 _PG_BASE_SQL = """
-WITH m AS MATERIALIZED (
-    SELECT * FROM (
-        SELECT s.type, s.language, CAST(EXTRACT(YEAR FROM s.published_on) AS integer) AS y,
-            f_region_ids AS region_ids, f_theme_ids AS theme_ids, f_center_ids AS center_ids,
-            {flags}
-        FROM (
-            SELECT s.*,
-                COALESCE(f.region_ids, {fallback_region}, '{{}}') AS f_region_ids,
-                COALESCE(f.theme_ids, {fallback_theme}, '{{}}') AS f_theme_ids,
-                COALESCE(f.center_ids, {fallback_center}, '{{}}') AS f_center_ids
-            FROM ({base}) AS s(id, type, language, published_on)
-            LEFT JOIN publications_publicationfacetrow f ON f.publication_id = s.id
-            OFFSET 0
-        ) AS s
-        OFFSET 0
-    ) AS x
-    {prune}
+WITH m AS NOT MATERIALIZED (
+    SELECT f.type, f.language, CAST(EXTRACT(YEAR FROM f.published_on) AS integer) AS y,
+        f.region_ids, f.theme_ids, f.center_ids,
+        {flags}
+    FROM publications_publicationfacetrow f
+    WHERE f.status = %s AND f.published_on <= %s AND (f.publish_at IS NULL OR f.publish_at <= %s)
+    {restrict}
 )
 """
 
@@ -198,61 +174,51 @@ def _pg_flags(filterset):
     tables["center"] = "centers_center"
     for facet in ("region", "theme", "center"):
         if filterset.selected_raw(facet):
-            # The arrays hold ancestors (and parent centers), so the nodes named are enough: a
-            # one-element overlap per row rather than one against every descendant.
+            # The arrays hold ancestors (and parent centers), so the nodes named are enough.
             named = f"(SELECT array_agg(id) FROM {tables[facet]} WHERE slug = ANY(%s::text[]))"
-            sql = f"(f_{facet}_ids && {named})"
-            flags.append((sql, [list(filterset.selected(facet))]))
+            flags.append((f"(f.{facet}_ids && {named})", [list(filterset.selected(facet))]))
         else:
             flags.append(("TRUE", []))
     for facet in ("type", "language"):
         values = filterset.selected_raw(facet)
         if values:
-            flags.append((f"(s.{facet} = ANY(%s::text[]))", [[str(value) for value in values]]))
+            flags.append((f"(f.{facet} = ANY(%s::text[]))", [[str(value) for value in values]]))
         else:
             flags.append(("TRUE", []))
     year_parts, year_params = [], []
     year_from, year_to = filterset.selected_raw("year_from"), filterset.selected_raw("year_to")
     if year_from not in (None, ""):
-        year_parts.append("s.published_on >= %s")
+        year_parts.append("f.published_on >= %s")
         year_params.append(datetime.date(int(year_from), 1, 1))
     if year_to not in (None, ""):
-        year_parts.append("s.published_on <= %s")
+        year_parts.append("f.published_on <= %s")
         year_params.append(datetime.date(int(year_to), 12, 31))
     flags.append(("(" + " AND ".join(year_parts) + ")" if year_parts else "TRUE", year_params))
     return flags
 
 
 def _pg_facet_rows(filterset):
-    not_facets = [param for params in filterset.FACET_PARAMS.values() for param in params]
-    queryset = filterset.queryset.all()
-    if filterset.is_bound:
-        queryset = filterset.filter_queryset(queryset, exclude=not_facets)
-    base_sql, base_params = (
-        queryset.order_by().values_list("pk", "type", "language", "published_on").query
-    ).sql_with_params()
+    """The facets over the public catalogue (the list's queryset is `published()`), filtered."""
+    facet_params = {param for params in filterset.FACET_PARAMS.values() for param in params}
+    others_active = filterset.is_bound and any(
+        filterset.selected_raw(name)
+        for name in filterset.filters
+        if name not in facet_params and name != "sort"
+    )
+    restrict, restrict_params = "", []
+    if others_active:
+        queryset = filterset.filter_queryset(filterset.queryset.all(), exclude=facet_params)
+        base_sql, restrict_params = queryset.order_by().values("pk").query.sql_with_params()
+        restrict = f"AND f.publication_id IN ({base_sql})"
     flags = _pg_flags(filterset)
     columns = ",\n        ".join(
         f"{sql} AS f_{facet}" for (sql, _params), facet in zip(flags, FACETS, strict=True)
     )
+    now = timezone.now()
+    cte = _PG_BASE_SQL.format(flags=columns, restrict=restrict)
+    # Parameter order follows the SQL text: flags, publicness, restriction.
     params = [param for _sql, flag_params in flags for param in flag_params]
-    # A row failing two filters counts in no facet: leave it out of the materialized scan.
-    active = [(sql, flag_params) for sql, flag_params in flags if sql != "TRUE"]
-    prune = ""
-    if len(active) >= 2:
-        names = [f"x.f_{facet}" for (sql, _p), facet in zip(flags, FACETS, strict=True)]
-        names = [name for name, (sql, _p) in zip(names, flags, strict=True) if sql != "TRUE"]
-        prune = "WHERE " + " + ".join(f"(NOT {name})::int" for name in names) + " <= 1"
-    cte = _PG_BASE_SQL.format(
-        fallback_region=_PG_FALLBACK["region"],
-        fallback_theme=_PG_FALLBACK["theme"],
-        fallback_center=_PG_FALLBACK["center"],
-        flags=columns,
-        base=base_sql,
-        prune=prune if len(active) >= 2 else "",
-    )
-    # Parameter order: the flags come before the base in the SQL text.
-    params = [*params, *base_params]
+    params += [Publication.Status.PUBLISHED, timezone.localdate(now), now, *restrict_params]
 
     def others(facet):
         return " AND ".join(f"m.f_{other}" for other in FACETS if other != facet)

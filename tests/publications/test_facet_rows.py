@@ -65,12 +65,34 @@ def test_postgres_facet_counts_equal_the_generic_path(query):
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("query", QUERIES[:6])
-def test_postgres_counts_are_right_for_publications_without_a_row(query):
-    # Saved by a path that did not refresh: computed on the fly, same counts.
+def test_rows_follow_plain_saves_and_tag_managers_without_a_refresh(query):
+    # The factories save and then `.set()` the tags: no explicit refresh anywhere.
     build_catalogue()
-    PublicationFacetRow.objects.all().delete()
     fs = filterset(query)
     assert sorted(_pg_facet_rows(fs)) == sorted(_generic_facet_rows(fs))
+
+
+@pytest.mark.postgres
+def test_rows_follow_type_language_and_date_edits():
+    c = build_catalogue()
+    c.p1.type = Publication.Type.BOOK
+    c.p1.language = "fr"
+    c.p1.published_on = datetime.date(2018, 5, 1)
+    c.p1.save()
+    assert (row(c.p1).type, row(c.p1).language) == ("book", "fr")
+    for query in ("type=book", "language=fr&region=japan", "year_from=2018&year_to=2018"):
+        fs = filterset(query)
+        assert sorted(_pg_facet_rows(fs)) == sorted(_generic_facet_rows(fs))
+
+
+@pytest.mark.postgres
+def test_tags_removed_through_the_reverse_manager_leave_the_row():
+    c = build_catalogue()
+    japan = Region.objects.get(slug="japan")
+    japan.publications.remove(c.p1)  # reverse side: the signal names the publications
+    assert japan.pk not in row(c.p1).region_ids
+    c.p1.regions.add(japan)
+    assert japan.pk in row(c.p1).region_ids
 
 
 @pytest.mark.postgres

@@ -130,7 +130,7 @@ def _base_sql(queryset):
 # `PublicationQuerySet.published()`. Filters that are no facet (q, author, series) restrict the
 # rows with `IN (the filtered public set)`. Each facet counts the rows whose OTHER flags are true.
 _PG_BASE_SQL = """
-WITH m AS NOT MATERIALIZED (
+WITH {ids}m AS NOT MATERIALIZED (
     SELECT f.type, f.language, CAST(EXTRACT(YEAR FROM f.published_on) AS integer) AS y,
         f.region_ids, f.theme_ids, f.center_ids,
         {flags}
@@ -205,20 +205,23 @@ def _pg_facet_rows(filterset):
         for name in filterset.filters
         if name not in facet_params and name != "sort"
     )
-    restrict, restrict_params = "", []
+    restrict, restrict_params, ids = "", [], ""
     if others_active:
         queryset = filterset.filter_queryset(filterset.queryset.all(), exclude=facet_params)
         base_sql, restrict_params = queryset.order_by().values("pk").query.sql_with_params()
-        restrict = f"AND f.publication_id IN ({base_sql})"
+        restrict = "AND f.publication_id IN (SELECT id FROM ids)"
+        # Computed once (the search's matches, say), not once per facet.
+        ids = f"ids(id) AS MATERIALIZED ({base_sql}),\n"
     flags = _pg_flags(filterset)
     columns = ",\n        ".join(
         f"{sql} AS f_{facet}" for (sql, _params), facet in zip(flags, FACETS, strict=True)
     )
     now = timezone.now()
-    cte = _PG_BASE_SQL.format(flags=columns, restrict=restrict)
-    # Parameter order follows the SQL text: flags, publicness, restriction.
-    params = [param for _sql, flag_params in flags for param in flag_params]
-    params += [Publication.Status.PUBLISHED, timezone.localdate(now), now, *restrict_params]
+    cte = _PG_BASE_SQL.format(ids=ids, flags=columns, restrict=restrict)
+    # Parameter order follows the SQL text: restriction, flags, publicness.
+    params = [*restrict_params]
+    params += [param for _sql, flag_params in flags for param in flag_params]
+    params += [Publication.Status.PUBLISHED, timezone.localdate(now), now]
 
     def others(facet):
         return " AND ".join(f"m.f_{other}" for other in FACETS if other != facet)

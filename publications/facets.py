@@ -130,7 +130,7 @@ def _base_sql(queryset):
 # `PublicationQuerySet.published()`. Filters that are no facet (q, author, series) restrict the
 # rows with `IN (the filtered public set)`. Each facet counts the rows whose OTHER flags are true.
 _PG_BASE_SQL = """
-WITH {ids}m AS NOT MATERIALIZED (
+WITH {ids}m AS {materialized} (
     SELECT f.type, f.language, CAST(EXTRACT(YEAR FROM f.published_on) AS integer) AS y,
         f.region_ids, f.theme_ids, f.center_ids,
         {flags}
@@ -217,7 +217,10 @@ def _pg_facet_rows(filterset):
         f"{sql} AS f_{facet}" for (sql, _params), facet in zip(flags, FACETS, strict=True)
     )
     now = timezone.now()
-    cte = _PG_BASE_SQL.format(ids=ids, flags=columns, restrict=restrict)
+    # A restricted set (a search's matches) is small: scan it once and keep it; the whole
+    # catalogue is scanned per facet instead, each through the GIN index of another selection.
+    materialized = "MATERIALIZED" if ids else "NOT MATERIALIZED"
+    cte = _PG_BASE_SQL.format(ids=ids, materialized=materialized, flags=columns, restrict=restrict)
     # Parameter order follows the SQL text: restriction, flags, publicness.
     params = [*restrict_params]
     params += [param for _sql, flag_params in flags for param in flag_params]

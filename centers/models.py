@@ -80,9 +80,19 @@ class Center(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        old_parent = None
+        if self.pk:
+            old_parent = (
+                type(self).objects.filter(pk=self.pk).values_list("parent_id", flat=True).first()
+            )
         # The base columns stay English (see publications/translation.py).
         with english_base_columns():
             super().save(*args, **kwargs)
+        if old_parent != self.parent_id and self.pk:
+            # Facet rows carry each program's parent center (publications/facetrows.py).
+            from publications.facetrows import facet_rows_refresh_for_centers
+
+            facet_rows_refresh_for_centers(center_ids=[self.pk])
 
     def clean(self):
         super().clean()

@@ -11,11 +11,13 @@ facet is a GROUP BY over its base, and the facets are glued with UNION ALL. It r
 PostgreSQL and SQLite alike. Labels come back in the same rows, so rendering needs no query.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Publication
@@ -121,8 +123,136 @@ def _base_sql(queryset):
     return qs.query.sql_with_params()
 
 
+# --- PostgreSQL: one scan of the slim facet rows, with a match flag per facet ------------------
+# `PublicationFacetRow` carries each publication's tags with their ancestors (arrays,
+# de-duplicated) and copies of status, dates, type and language, so a facet is a scan of that
+# narrow table without a join. Publicness is decided here, at query time, with the rule of
+# `PublicationQuerySet.published()`. Filters that are no facet (q, author, series) restrict the
+# rows with `IN (the filtered public set)`. Each facet counts the rows whose OTHER flags are true.
+_PG_BASE_SQL = """
+WITH {ids}m AS {materialized} (
+    SELECT f.type, f.language, CAST(EXTRACT(YEAR FROM f.published_on) AS integer) AS y,
+        f.region_ids, f.theme_ids, f.center_ids,
+        {flags}
+    FROM publications_publicationfacetrow f
+    WHERE f.status = %s AND f.published_on <= %s AND (f.publish_at IS NULL OR f.publish_at <= %s)
+    {restrict}
+)
+"""
+
+_PG_TREE_SQL = """
+SELECT '{facet}', a.slug, a.name, a.path, a.depth, a."order", c.n
+FROM (
+    SELECT u.id, COUNT(*) AS n FROM m CROSS JOIN LATERAL unnest(m.{facet}_ids) AS u(id)
+    WHERE {where} GROUP BY u.id
+) c
+JOIN {table} a ON a.id = c.id
+"""
+
+_PG_CENTER_SQL = """
+SELECT 'center', a.slug, a.name, '/' || COALESCE(par.slug || '/', '') || a.slug || '/',
+    CASE WHEN a.parent_id IS NULL THEN 0 ELSE 1 END, a."order", c.n
+FROM (
+    SELECT u.id, COUNT(*) AS n FROM m CROSS JOIN LATERAL unnest(m.center_ids) AS u(id)
+    WHERE {where} GROUP BY u.id
+) c
+JOIN centers_center a ON a.id = c.id
+LEFT JOIN centers_center par ON par.id = a.parent_id
+WHERE a.active
+"""
+
+_PG_COLUMN_SQL = """
+SELECT '{facet}', CAST({column} AS TEXT), '', '', 0, 0, COUNT(*) FROM m WHERE {where}
+GROUP BY {column}
+"""
+
+
+def _pg_flags(filterset):
+    """[(SQL, params)] of one boolean per facet: does the row pass that facet's filter?"""
+    flags = []
+    tables = {"region": "publications_region", "theme": "publications_theme"}
+    tables["center"] = "centers_center"
+    for facet in ("region", "theme", "center"):
+        if filterset.selected_raw(facet):
+            # The arrays hold ancestors (and parent centers), so the nodes named are enough.
+            named = f"(SELECT array_agg(id) FROM {tables[facet]} WHERE slug = ANY(%s::text[]))"
+            flags.append((f"(f.{facet}_ids && {named})", [list(filterset.selected(facet))]))
+        else:
+            flags.append(("TRUE", []))
+    for facet in ("type", "language"):
+        values = filterset.selected_raw(facet)
+        if values:
+            flags.append((f"(f.{facet} = ANY(%s::text[]))", [[str(value) for value in values]]))
+        else:
+            flags.append(("TRUE", []))
+    year_parts, year_params = [], []
+    year_from, year_to = filterset.selected_raw("year_from"), filterset.selected_raw("year_to")
+    if year_from not in (None, ""):
+        year_parts.append("f.published_on >= %s")
+        year_params.append(datetime.date(int(year_from), 1, 1))
+    if year_to not in (None, ""):
+        year_parts.append("f.published_on <= %s")
+        year_params.append(datetime.date(int(year_to), 12, 31))
+    flags.append(("(" + " AND ".join(year_parts) + ")" if year_parts else "TRUE", year_params))
+    return flags
+
+
+def _pg_facet_rows(filterset):
+    """The facets over the public catalogue (the list's queryset is `published()`), filtered."""
+    facet_params = {param for params in filterset.FACET_PARAMS.values() for param in params}
+    others_active = filterset.is_bound and any(
+        filterset.selected_raw(name)
+        for name in filterset.filters
+        if name not in facet_params and name != "sort"
+    )
+    restrict, restrict_params, ids = "", [], ""
+    if others_active:
+        queryset = filterset.filter_queryset(filterset.queryset.all(), exclude=facet_params)
+        base_sql, restrict_params = queryset.order_by().values("pk").query.sql_with_params()
+        restrict = "AND f.publication_id IN (SELECT id FROM ids)"
+        # Computed once (the search's matches, say), not once per facet.
+        ids = f"ids(id) AS MATERIALIZED ({base_sql}),\n"
+    flags = _pg_flags(filterset)
+    columns = ",\n        ".join(
+        f"{sql} AS f_{facet}" for (sql, _params), facet in zip(flags, FACETS, strict=True)
+    )
+    now = timezone.now()
+    # A restricted set (a search's matches) is small: scan it once and keep it; the whole
+    # catalogue is scanned per facet instead, each through the GIN index of another selection.
+    materialized = "MATERIALIZED" if ids else "NOT MATERIALIZED"
+    cte = _PG_BASE_SQL.format(ids=ids, materialized=materialized, flags=columns, restrict=restrict)
+    # Parameter order follows the SQL text: restriction, flags, publicness.
+    params = [*restrict_params]
+    params += [param for _sql, flag_params in flags for param in flag_params]
+    params += [Publication.Status.PUBLISHED, timezone.localdate(now), now]
+
+    def others(facet):
+        return " AND ".join(f"m.f_{other}" for other in FACETS if other != facet)
+
+    parts = [
+        _PG_TREE_SQL.format(facet="region", table="publications_region", where=others("region")),
+        _PG_TREE_SQL.format(facet="theme", table="publications_theme", where=others("theme")),
+        _PG_CENTER_SQL.format(where=others("center")),
+        _PG_COLUMN_SQL.format(facet="type", column="type", where=others("type")),
+        _PG_COLUMN_SQL.format(facet="language", column="language", where=others("language")),
+        _PG_COLUMN_SQL.format(facet="year", column="y", where=others("year")),
+    ]
+    sql = cte + "\nUNION ALL\n".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def facet_rows(filterset):
     """[(facet, key, label, path, depth, order, count)] for all facets, in one query."""
+    if connection.vendor == "postgresql":
+        return _pg_facet_rows(filterset)
+    return _generic_facet_rows(filterset)
+
+
+def _generic_facet_rows(filterset):
+    """SQLite (and the reference the PostgreSQL path is tested against): one base per facet
+    with a selection, roll-ups through the closure of the trees."""
     ctes, params, base_of = [], [], {}
     full_sql, full_params = _base_sql(filterset.unordered_qs())
     # Materialized on PostgreSQL: each base is computed once, and the roll-ups then start from

@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.files.storage import storages
@@ -540,6 +541,9 @@ class Publication(models.Model):
         self.isbn = normalize_isbn(self.isbn)
         self.doi = normalize_doi(self.doi)
         super().save(*args, **kwargs)
+        from .facetrows import facet_rows_refresh
+
+        facet_rows_refresh(publication_ids=[self.pk])  # PostgreSQL only; one statement
 
     def clean(self):
         from django.core.exceptions import ValidationError
@@ -722,6 +726,44 @@ class PublicationCenter(models.Model):
         return f"{self.publication_id} – {self.center_id}"
 
 
+class PublicationFacetRow(models.Model):
+    """A slim copy of a publication's tags for facet counts (PostgreSQL; unused on SQLite).
+
+    The ids of its regions and themes *with their ancestors* and of its centers with their
+    parent center, each array de-duplicated, so a facet is `unnest()` + `GROUP BY` over one
+    scan without a join. Status, dates, type and language are copied too: every
+    `Publication.save()` refreshes its row (so do tag changes, see the m2m signal below, and
+    `search_index_refresh()`); whether a row is public is computed at query time from status,
+    `published_on` and `publish_at`, so a scheduled item appears when its time passes.
+    """
+
+    publication = models.OneToOneField(
+        Publication, on_delete=models.CASCADE, primary_key=True, related_name="facet_row"
+    )
+    region_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    theme_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    center_ids = ArrayField(models.BigIntegerField(), default=list, blank=True)
+    # Copies of the publication's columns the facets read, so that a facet scan needs no join.
+    # Publicness is still decided at query time from status and dates (never stored as such).
+    status = models.CharField(max_length=20, default="", blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    publish_at = models.DateTimeField(null=True, blank=True)
+    type = models.CharField(max_length=20, default="", blank=True)
+    language = models.CharField(max_length=5, default="", blank=True)
+
+    class Meta:
+        # A facet with another facet selected reads only the rows of that selection (bitmap
+        # scans; list `?region=asia&theme=security`: facets 163 → 63 ms on 100k, RESULTS.md).
+        indexes = [
+            GinIndex(fields=["region_ids"], name="facetrow_region_ids_idx"),
+            GinIndex(fields=["theme_ids"], name="facetrow_theme_ids_idx"),
+            GinIndex(fields=["center_ids"], name="facetrow_center_ids_idx"),
+        ]
+
+    def __str__(self):
+        return str(self.publication_id)
+
+
 class PinnedRelation(models.Model):
     """An editor's choice of related reading, shown first in "Related analyses"."""
 
@@ -832,3 +874,23 @@ class ReviewComment(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.publication_id}: {self.text[:40]}"
+
+
+def _tags_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Regions, themes or centers set through the relation managers: refresh the facet rows."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    from .facetrows import facet_rows_refresh
+
+    if not reverse:
+        facet_rows_refresh(publication_ids=[instance.pk])
+    elif pk_set:
+        facet_rows_refresh(publication_ids=list(pk_set))
+    elif action == "post_clear":
+        facet_rows_refresh()
+
+
+for _relation in (Publication.regions, Publication.themes, Publication.centers):
+    models.signals.m2m_changed.connect(
+        _tags_changed, sender=_relation.through, dispatch_uid=f"facet_rows_{_relation.field.name}"
+    )

@@ -32,6 +32,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .facetrows import facet_rows_refresh
 from .models import Author, Publication, PublicationAuthor
 
 CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
@@ -102,6 +103,11 @@ def search_index_refresh(*, publication_ids=None):
     Returns the number of rows updated; a no-op (0) on databases without full-text search."""
     if not is_postgres():
         return 0
+    # The facet rows (tags with their ancestors) follow the same calls: every path that changes
+    # a publication's tags already refreshes its search vectors.
+    if publication_ids is not None:
+        publication_ids = [int(pk) for pk in publication_ids]
+    facet_rows_refresh(publication_ids=publication_ids)
     with connection.cursor() as cursor:
         if publication_ids is None:
             cursor.execute(_refresh_sql(""))

@@ -122,6 +122,7 @@ class TreeNode(models.Model):
             super().save(*args, **kwargs)
             if old_path and old_path != self.path:
                 self._move_descendants(old_path)
+                self._refresh_facet_rows()
 
     def _move_descendants(self, old_path):
         """Rewrite the paths of every descendant after a rename or a move, in one UPDATE."""
@@ -130,6 +131,21 @@ class TreeNode(models.Model):
             path=Concat(models.Value(self.path), Substr("path", len(old_path) + 1)),
             depth=models.F("depth") + depth_change,
         )
+
+    def _refresh_facet_rows(self):
+        """The publications tagged with this node or below carry its old ancestors: refresh."""
+        from . import models as publication_models
+        from .facetrows import facet_rows_refresh_for_tree
+
+        link_model = {
+            "region": publication_models.PublicationRegion,
+            "theme": publication_models.PublicationTheme,
+        }.get(self._meta.model_name)
+        if link_model is not None:
+            nodes = (
+                type(self).objects.filter(path__startswith=self.path).values_list("pk", flat=True)
+            )
+            facet_rows_refresh_for_tree(link_model=link_model, node_ids=list(nodes))
 
     def ancestors(self):
         """Ancestors from the root down, excluding self (one query)."""

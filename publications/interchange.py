@@ -832,6 +832,13 @@ def _chunks(values, size=LOOKUP_CHUNK):
         yield values[start : start + size]
 
 
+def _replace_links(model, owner_column, owner_ids, new_rows):
+    """Delete the link rows of these owners, then insert the new ones in bulk."""
+    for chunk in _chunks(owner_ids):
+        model.objects.filter(**{f"{owner_column}__in": chunk}).delete()
+    model.objects.bulk_create(list(new_rows), batch_size=BATCH_SIZE)
+
+
 def _existing_slugs(model, slugs):
     for chunk in _chunks(sorted(slugs)):
         yield from model.objects.filter(slug__in=chunk).values_list("slug", flat=True)
@@ -1102,28 +1109,26 @@ class _Writer:
         author_pks = {**author_pks, **_pk_map(Author, wanted_authors)}
 
         membership = Author.centers.through
-        ids = [author_pks[slug] for slug in authors]
-        for chunk in _chunks(ids):
-            membership.objects.filter(author_id__in=chunk).delete()
-        membership.objects.bulk_create(
-            [
+        _replace_links(
+            membership,
+            "author_id",
+            [author_pks[slug] for slug in authors],
+            (
                 membership(author_id=author_pks[slug], center_id=center_pks[center])
                 for slug, item in authors.items()
                 for center in item["centers"]
-            ],
-            batch_size=BATCH_SIZE,
+            ),
         )
         heads = Center.heads.through
-        ids = [center_pks[slug] for slug in centers]
-        for chunk in _chunks(ids):
-            heads.objects.filter(center_id__in=chunk).delete()
-        heads.objects.bulk_create(
-            [
+        _replace_links(
+            heads,
+            "center_id",
+            [center_pks[slug] for slug in centers],
+            (
                 heads(center_id=center_pks[slug], author_id=author_pks[author])
                 for slug, item in centers.items()
                 for author in item["heads"]
-            ],
-            batch_size=BATCH_SIZE,
+            ),
         )
 
     PUBLICATION_FIELDS = [

@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -686,10 +686,10 @@ class PublicationAdmin(
         )
 
     # --- Bulk actions --------------------------------------------------------------------------
-    def _change_status(self, request, queryset, *, service, status):
+    def _change_status(self, request, queryset, *, service, status, message):
         """Apply a status service to each selected publication not already in that status (the
         service checks the permission and writes the admin history); each change is a revision.
-        Returns how many changed."""
+        Then tell the user how many changed (`message` is an ngettext_lazy keyed on "count")."""
         changed = 0
         for publication in queryset:
             if publication.status == status:
@@ -701,99 +701,76 @@ class PublicationAdmin(
                     _("Status: %(status)s") % {"status": publication.get_status_display()}
                 )
             changed += 1
-        return changed
-
-    def _report(self, request, message, count):
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
 
     @admin.action(description=_("Publish selected publications"), permissions=["publish"])
     def publish(self, request, queryset):
-        count = self._change_status(
+        self._change_status(
             request,
             queryset,
             service=services.publication_publish,
             status=Publication.Status.PUBLISHED,
-        )
-        self._report(
-            request,
-            ngettext(
+            message=ngettext_lazy(
                 "%(count)d publication was published.",
                 "%(count)d publications were published.",
-                count,
+                "count",
             ),
-            count,
         )
 
     @admin.action(
         description=_("Unpublish selected publications (back to draft)"), permissions=["publish"]
     )
     def unpublish(self, request, queryset):
-        count = self._change_status(
+        self._change_status(
             request,
             queryset,
             service=services.publication_unpublish,
             status=Publication.Status.DRAFT,
-        )
-        self._report(
-            request,
-            ngettext(
+            message=ngettext_lazy(
                 "%(count)d publication was set back to draft.",
                 "%(count)d publications were set back to draft.",
-                count,
+                "count",
             ),
-            count,
         )
 
     @admin.action(description=_("Archive selected publications"), permissions=["publish"])
     def archive(self, request, queryset):
-        count = self._change_status(
+        self._change_status(
             request,
             queryset,
             service=services.publication_archive,
             status=Publication.Status.ARCHIVED,
-        )
-        self._report(
-            request,
-            ngettext(
+            message=ngettext_lazy(
                 "%(count)d publication was archived.",
                 "%(count)d publications were archived.",
-                count,
+                "count",
             ),
-            count,
         )
 
     @admin.action(description=_("Send selected drafts to review"), permissions=["review"])
     def send_to_review(self, request, queryset):
-        count = self._change_status(
+        self._change_status(
             request,
             queryset.filter(status=Publication.Status.DRAFT),
             service=services.publication_submit_for_review,
             status=Publication.Status.REVIEW,
-        )
-        self._report(
-            request,
-            ngettext(
+            message=ngettext_lazy(
                 "%(count)d publication was sent to review.",
                 "%(count)d publications were sent to review.",
-                count,
+                "count",
             ),
-            count,
         )
 
     @admin.action(description=_("Return selected items in review to draft"), permissions=["review"])
     def return_to_draft(self, request, queryset):
-        count = self._change_status(
+        self._change_status(
             request,
             queryset.filter(status=Publication.Status.REVIEW),
             service=services.publication_return_to_draft,
             status=Publication.Status.DRAFT,
-        )
-        self._report(
-            request,
-            ngettext(
+            message=ngettext_lazy(
                 "%(count)d publication was returned to draft.",
                 "%(count)d publications were returned to draft.",
-                count,
+                "count",
             ),
-            count,
         )

@@ -27,6 +27,18 @@ class CenterQuerySet(models.QuerySet):
     def programs(self):
         return self.filter(kind=Center.Kind.PROGRAM)
 
+    def in_tree_order(self):
+        """[(center, depth)]: each center followed by its programs (one query). Programs whose
+        center is not in the queryset (an inactive center) come last, still indented."""
+        nodes = list(self.order_by("parent_id", "order", "name"))
+        roots = {node.pk for node in nodes if not node.parent_id}
+        ordered = []
+        for root in (node for node in nodes if not node.parent_id):
+            ordered.append((root, 0))
+            ordered += [(node, 1) for node in nodes if node.parent_id == root.pk]
+        ordered += [(node, 1) for node in nodes if node.parent_id and node.parent_id not in roots]
+        return ordered
+
 
 class Center(models.Model):
     class Kind(models.TextChoices):

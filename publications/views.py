@@ -1,7 +1,5 @@
 """Public pages of the catalogue. Every queryset starts from Publication.objects.published()."""
 
-import re
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
@@ -52,7 +50,6 @@ def home(request):
 
 
 SUGGEST_BELOW = 10
-SLUG_RE = re.compile(r"[-\w]+")
 
 
 class PublicationListView(ListView):
@@ -81,15 +78,20 @@ class PublicationListView(ListView):
         query = self.request.GET
         regions = Region.objects.in_tree_order()
         themes = Theme.objects.in_tree_order()
-        centers = list(Center.objects.active().order_by("parent_id", "order", "name"))
+        center_tree = Center.objects.active().in_tree_order()
+        centers = [center for center, _depth in center_tree]
         series = list(Series.objects.only("pk", "slug", "name"))
+        # What the reader asked for, as the FilterSet understood it (unknown and malformed
+        # values already dropped), so the form, the chips' labels and the filter agree.
+        selected = {
+            param: set(self.filterset.selected(param))
+            for param in ("region", "theme", "center", "type", "language", "series", "author")
+        }
         authors = {}
-        if query.getlist("author"):
-            # Only what could be a slug reaches the database (PostgreSQL refuses NUL bytes).
-            slugs = [
-                s for v in query.getlist("author") for s in v.split(",") if SLUG_RE.fullmatch(s)
-            ][:50]
-            authors = dict(Author.objects.filter(slug__in=slugs).values_list("slug", "name"))
+        if selected["author"]:
+            authors = dict(
+                Author.objects.filter(slug__in=selected["author"]).values_list("slug", "name")
+            )
         labels = {
             "region": {r.slug: r.name for r in regions},
             "theme": {t.slug: t.name for t in themes},
@@ -99,19 +101,6 @@ class PublicationListView(ListView):
             "language": dict(Publication.Language.choices),
             "author": authors,
         }
-        selected = {
-            param: {s.strip() for v in query.getlist(param) for s in v.split(",") if s.strip()}
-            for param in ("region", "theme", "center", "type", "language", "series")
-        }
-        program_parents = {c.pk: c for c in centers if not c.parent_id}
-        center_tree = []
-        for center in centers:
-            if not center.parent_id:
-                center_tree.append((center, 0))
-                center_tree += [(p, 1) for p in centers if p.parent_id == center.pk]
-        center_tree += [
-            (c, 1) for c in centers if c.parent_id and c.parent_id not in program_parents
-        ]
         # Each option of the form shows its facet count (disjunctive: what ticking it would
         # give); no query, the counts are already computed.
         counts = {

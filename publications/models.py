@@ -513,6 +513,8 @@ class Publication(models.Model):
             ),
             models.Index(fields=["publish_at"], name="publication_publish_at_idx"),
             GinIndex(fields=["search_vector"], name="publication_search_idx"),
+            # Which matches have the words in their title, summary or authors (ranking).
+            GinIndex(fields=["search_rank_vector"], name="publication_search_rank_idx"),
             # Covers the public filter and the facet columns: facets and counts of large
             # results read this index only, never the wide rows (PostgreSQL; plain elsewhere).
             models.Index(

@@ -24,10 +24,21 @@ import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Exists, F, FloatField, Func, OuterRef, Q, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.expressions import Expression
 from django.db.models.functions import Cast, Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -42,6 +53,9 @@ MAX_QUERY_LENGTH = 200
 # Body and PDF text beyond this many characters add little to matching and risk tsvector limits.
 MAX_INDEXED_BODY = 300_000
 TRIGRAM_THRESHOLD = 0.6
+# Typo tolerance: the titles and authors most similar to the query join its matches.
+MAX_SIMILAR_TITLES = 100
+MAX_SIMILAR_AUTHORS = 20
 # Markers PostgreSQL puts around highlighted words; everything else is escaped before they
 # become <mark> elements, so a headline is safe HTML whatever the text contains.
 _START, _STOP = "\x02", "\x03"
@@ -139,6 +153,31 @@ def search_query(text):
     return query
 
 
+# At most this many words of a query make up its any-word form (queries are 200 characters).
+MAX_ANY_WORDS = 40
+
+
+def any_word_query(text):
+    """A query matching whatever holds ANY word of `text`, in every configuration.
+
+    `ts_rank` gives credit for each word of the query found in a vector, even when the query
+    as a whole (two words AND-ed, say) does not match it; this finds every such vector. The
+    words are the whitespace-separated terms (so "U.S." or an e-mail stays one term) and their
+    alphanumeric parts (so "cyber-security" also gives "security"), operators dropped."""
+    terms = []
+    for chunk in text.split():
+        chunk = chunk.strip("\"'()-")
+        for term in (chunk, *re.findall(r"\w+", chunk)):
+            if term and term.casefold() != "or" and term not in terms:
+                terms.append(term)
+    query = None
+    for term in terms[:MAX_ANY_WORDS]:
+        for config in QUERY_CONFIGS:
+            part = SearchQuery(term, config=config, search_type="plain")
+            query = part if query is None else query | part
+    return query
+
+
 def filter_search(queryset, text):
     """Publications matching `text` (no ordering, no annotation: usable inside facets)."""
     text = clean_query(text)
@@ -154,16 +193,26 @@ def filter_search(queryset, text):
             | Q(summary__icontains=text)
             | Exists(authors)
         )
-    # Full-text matches, plus titles and authors that look like the query (typos).
-    matches = Publication.objects.filter(search_vector=search_query(text)).values("pk")
-    similar_titles = Publication.objects.filter(Q(title__trigram_word_similar=text)).values("pk")
-    similar_authors = PublicationAuthor.objects.filter(
-        author__in=Author.objects.filter(name__trigram_word_similar=text)
-    ).values("publication_id")
-    # One IN over a UNION (written out: the ORM has no union in subqueries), so the planner
-    # starts from the indexed matches instead of testing three conditions on every row.
-    # Rows whose vectors were not computed yet (saved by a path that did not call
-    # search_index_refresh) are still found, by a plain match (partial index on them).
+    # Full-text matches, plus the titles and authors that look most like the query (typos),
+    # plus rows whose vectors were not computed yet (saved by a path that did not call
+    # search_index_refresh), found by a plain match through a partial index on them.
+    similar_titles = (
+        Publication.objects.filter(title__trigram_word_similar=text)
+        .annotate(similarity=TrigramWordSimilarity(text, "title"))
+        .order_by("-similarity", "pk")
+        .values("pk")[:MAX_SIMILAR_TITLES]
+    )
+    similar_authors = (
+        Author.objects.filter(name__trigram_word_similar=text)
+        .annotate(similarity=TrigramWordSimilarity(text, "name"))
+        .order_by("-similarity", "pk")
+        .values("pk")[:MAX_SIMILAR_AUTHORS]
+    )
+    by_similar_authors = (
+        PublicationAuthor.objects.filter(author__in=similar_authors)
+        .order_by()
+        .values("publication_id")
+    )
     unindexed = (
         Publication.objects.filter(search_vector__isnull=True)
         .filter(
@@ -172,14 +221,43 @@ def filter_search(queryset, text):
             | Q(summary__icontains=text)
             | Q(body__icontains=text)
         )
+        .order_by()
         .values("pk")
     )
     parts, params = [], []
-    for part in (matches, similar_titles, similar_authors, unindexed):
-        sql, part_params = part.order_by().query.sql_with_params()
-        parts.append(sql)
+    for part in (similar_titles, by_similar_authors, unindexed):
+        sql, part_params = part.query.sql_with_params()
+        parts.append(f"({sql})")
         params.extend(part_params)
-    return queryset.filter(pk__in=RawSQL(" UNION ".join(parts), params))
+    # Both arms of this OR are index conditions (full-text GIN; primary key), so PostgreSQL ORs
+    # two bitmaps and visits each matching row once without unpacking its long vector (an
+    # `IN (… UNION …)` would look every match up again by primary key). The id list is short
+    # by construction (the closest titles and authors only), so it stays cheap even where the
+    # planner prefers to scan the table (a word in most documents).
+    return queryset.filter(
+        Q(search_vector=search_query(text)) | InArray(F("pk"), " UNION ".join(parts), params)
+    )
+
+
+class InArray(Expression):
+    """`lhs = ANY(ARRAY(subquery SQL))`: a condition usable in `filter()` and in `Q | …`."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, lhs, sql, params):
+        super().__init__()
+        self.lhs, self.sql, self.params = lhs, sql, list(params)
+
+    def get_source_expressions(self):
+        return [self.lhs]
+
+    def set_source_expressions(self, exprs):
+        (self.lhs,) = exprs
+
+    def as_sql(self, compiler, connection):
+        lhs_sql, lhs_params = compiler.compile(self.lhs)
+        return f"{lhs_sql} = ANY(ARRAY({self.sql}))", (*lhs_params, *self.params)
 
 
 def _recency():
@@ -194,9 +272,28 @@ def order_by_relevance(queryset, text):
     text = clean_query(text)
     if not text or not is_postgres():
         return queryset.order_by("-published_on", "-pk")
-    rank = Coalesce(
-        SearchRank(F("search_rank_vector"), search_query(text), weights=[0.1, 0.2, 0.4, 1.0]),
-        Value(0.0),
+    query = search_query(text)
+    # `ts_rank` is 0 unless the rank vector holds at least one of the query's words, so only
+    # those publications are ranked; the others (body-only matches) get the floor. Asking the
+    # small GIN index of the rank vectors which ones they are means the vectors of thousands
+    # of body-only matches are never unpacked.
+    words = any_word_query(text)
+    if words is None:  # only operators ("or"): nothing to rank
+        return queryset.order_by("-published_on", "-pk")
+    # Intersected with the matches (PostgreSQL ANDs the two bitmaps): a common word in the
+    # heads of a rare match set costs no more than the matches themselves.
+    head_matches = filter_search(Publication.objects.filter(search_rank_vector=words), text)
+    head_matches = head_matches.values("pk")
+    rank = Case(
+        When(
+            pk__in=head_matches,
+            then=Coalesce(
+                SearchRank(F("search_rank_vector"), query, weights=[0.1, 0.2, 0.4, 1.0]),
+                Value(0.0),
+            ),
+        ),
+        default=Value(0.0),
+        output_field=FloatField(),
     )
     return queryset.annotate(
         search_rank=(Value(0.01) + rank) * _recency(),

@@ -1,4 +1,7 @@
 import pytest
+from django.contrib.postgres.search import SearchRank
+from django.db.models import F, FloatField, Func, Value
+from django.db.models.functions import Cast, Coalesce
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -6,9 +9,11 @@ from publications.filters import PublicationFilterSet
 from publications.models import Author, Publication
 from publications.search import (
     clean_query,
+    filter_search,
     safe_headline,
     search_index_refresh,
     search_index_refresh_for_authors,
+    search_query,
 )
 from tests.factories import AuthorFactory, PublicationFactory
 
@@ -59,6 +64,90 @@ def test_title_match_ranks_above_body_match():
     )
     search_index_refresh()
     assert search("deterrence") == ["title", "body"]
+
+
+def reference_order(text):
+    """The relevance order written plainly: every match ranked by its title/summary/authors
+    vector (0 when they lack the words), times recency. The shortcut of `order_by_relevance`
+    (only rank the matches whose rank vector matches) must give exactly this order."""
+    rank = Coalesce(
+        SearchRank(F("search_rank_vector"), search_query(text), weights=[0.1, 0.2, 0.4, 1.0]),
+        Value(0.0),
+    )
+    age = Func(F("published_on"), template="(CURRENT_DATE - %(expressions)s)")
+    recency = Value(1.0) / (Value(1.0) + Cast(age, FloatField()) / Value(1825.0))
+    matches = filter_search(Publication.objects.published(), text)
+    ranked = matches.annotate(score=(Value(0.01) + rank) * recency)
+    return list(ranked.order_by("-score", "-published_on", "-pk").values_list("slug", flat=True))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "text",
+    [
+        "deterrence",
+        "nuclear deterrence",
+        '"nuclear deterrence"',
+        "deterrence -baltic",
+        "baltic or nuclear",
+        "U.S. deterrence",
+        "cyber-security deterrence",
+    ],
+)
+def test_relevance_order_is_the_plain_rank_formula(text):
+    author = AuthorFactory(name="Dana Deterrence", slug="dana")
+    for i, (title, summary, body) in enumerate(
+        [
+            ("Nuclear deterrence today", "", ""),
+            ("Deterrence in the Baltic", "Nuclear questions.", ""),
+            ("Economic outlook", "Why deterrence fails.", "Nuclear."),
+            ("Ports", "", "Deterrence and nuclear posture. " * 5),
+            ("Grain", "", "Deterrence once."),
+            ("Fisheries", "Nuclear deterrence at sea.", "Deterrence " * 20),
+            ("Energy", "", "Nothing here."),
+            ("U.S. alliances", "", "Deterrence matters."),
+            ("Cyber-security", "", "Deterrence online."),
+            ("Networks", "Security first.", "Cyber-security and deterrence."),
+        ]
+    ):
+        PublicationFactory(
+            slug=f"p{i}",
+            title=title,
+            summary=summary,
+            body=body,
+            published_on=f"20{10 + i}-0{1 + i % 9}-01",
+        )
+    PublicationFactory(slug="by-author", title="Alliances", authors=[author])
+    search_index_refresh()
+    expected = reference_order(text)
+    assert len(expected) >= 2
+    assert search(text) == expected
+
+
+@pytest.mark.postgres
+def test_a_query_of_operators_only_answers(client):
+    PublicationFactory(slug="p", title="Or else")
+    search_index_refresh()
+    response = client.get(reverse("publications:list"), {"q": "or"})
+    assert response.status_code == 200
+
+
+@pytest.mark.postgres
+def test_misspelled_title_is_found_beside_full_text_matches():
+    PublicationFactory(slug="typo", title="Deterrence in the Baltic", body="Ships.")
+    PublicationFactory(slug="body", title="Economic outlook", body="Why deterence fails.")
+    PublicationFactory(slug="other", title="Unrelated", body="Nothing.")
+    search_index_refresh()
+    assert set(search("deterence")) == {"typo", "body"}
+
+
+@pytest.mark.postgres
+def test_publication_saved_without_a_refresh_is_still_found():
+    PublicationFactory(slug="indexed", title="Maritime security", body="Ships.")
+    search_index_refresh()
+    PublicationFactory(slug="fresh", title="Unrelated", body="A maritime corridor.")
+    assert Publication.objects.get(slug="fresh").search_vector is None
+    assert set(search("maritime")) == {"indexed", "fresh"}
 
 
 @pytest.mark.postgres

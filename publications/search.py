@@ -6,7 +6,13 @@ text search configuration follows the publication's language (`english_unaccent`
 `french_unaccent`, `simple_unaccent` for the others; created by migration 0004), all of them
 accent-insensitive. A query is parsed in each configuration and the results are OR-ed, so
 "securite" finds "sécurité" in French and "security" in English alike. Misspelled titles and
-authors are caught by trigram word similarity (pg_trgm), which also gives "did you mean".
+authors are caught by trigram word similarity (pg_trgm, its default threshold of 0.6): the 100
+closest titles and the works of the 20 closest authors join the matches; the same similarity
+gives "did you mean".
+
+Speed (100,000 publications, bench/RESULTS.md): matching is one bitmap scan (see
+`filter_search`), and ranking reads only the small rank vectors of the matches that have a
+query word in their title, summary or authors (see `order_by_relevance`).
 
 SQLite (the embedded default): a plain case-insensitive match on title, subtitle, summary and
 author names.
@@ -52,7 +58,6 @@ QUERY_CONFIGS = ("english_unaccent", "french_unaccent", "simple_unaccent")
 MAX_QUERY_LENGTH = 200
 # Body and PDF text beyond this many characters add little to matching and risk tsvector limits.
 MAX_INDEXED_BODY = 300_000
-TRIGRAM_THRESHOLD = 0.6
 # Typo tolerance: the titles and authors most similar to the query join its matches.
 MAX_SIMILAR_TITLES = 100
 MAX_SIMILAR_AUTHORS = 20

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connections
 
 from conftest import skip_or_fail
 
@@ -32,7 +33,9 @@ def chromium_path():
 
 
 @pytest.fixture
-def page(monkeypatch):
+def page(monkeypatch, live_server):
+    # `live_server` first, so that the test database is set up before Playwright's event loop
+    # starts (see the end of this fixture).
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -52,6 +55,10 @@ def page(monkeypatch):
         yield context.new_page()
         context.close()
         browser.close()
+        # While that loop runs, Django keeps this thread's connections in a context-local store
+        # that is dropped, not closed, when the loop stops: close them while they can be reached
+        # (otherwise PostgreSQL cannot drop the test database at the end of the session).
+        connections.close_all()
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ text search configuration follows the publication's language (`english_unaccent`
 accent-insensitive. A query is parsed in each configuration and the results are OR-ed, so
 "securite" finds "sécurité" in French and "security" in English alike. Misspelled titles and
 authors are caught by trigram word similarity (pg_trgm, its default threshold of 0.6): the 100
-closest titles and the works of the 20 closest authors join the matches; the same similarity
-gives "did you mean".
+closest titles (among the first 1,000 above the threshold) and the works of the 20 closest
+authors join the matches; the same similarity gives "did you mean".
 
 Speed (100,000 publications, bench/RESULTS.md): matching is one bitmap scan (see
 `filter_search`), and ranking reads only the small rank vectors of the matches that have a
@@ -60,6 +60,7 @@ MAX_QUERY_LENGTH = 200
 MAX_INDEXED_BODY = 300_000
 # Typo tolerance: the titles and authors most similar to the query join its matches.
 MAX_SIMILAR_TITLES = 100
+MAX_TITLE_CANDIDATES = 1000
 MAX_SIMILAR_AUTHORS = 20
 # Markers PostgreSQL puts around highlighted words; everything else is escaped before they
 # become <mark> elements, so a headline is safe HTML whatever the text contains.
@@ -201,8 +202,16 @@ def filter_search(queryset, text):
     # Full-text matches, plus the titles and authors that look most like the query (typos),
     # plus rows whose vectors were not computed yet (saved by a path that did not call
     # search_index_refresh), found by a plain match through a partial index on them.
-    similar_titles = (
+    # The closest titles among the first candidates the trigram index gives: when a word is in
+    # thousands of titles (full-text search finds those anyway), ranking them all by similarity
+    # would cost more than the whole rest of the search.
+    title_candidates = (
         Publication.objects.filter(title__trigram_word_similar=text)
+        .order_by()
+        .values("pk")[:MAX_TITLE_CANDIDATES]
+    )
+    similar_titles = (
+        Publication.objects.filter(pk__in=title_candidates)
         .annotate(similarity=TrigramWordSimilarity(text, "title"))
         .order_by("-similarity", "pk")
         .values("pk")[:MAX_SIMILAR_TITLES]

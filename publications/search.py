@@ -61,6 +61,8 @@ MAX_INDEXED_BODY = 300_000
 # Typo tolerance: the titles and authors most similar to the query join its matches.
 MAX_SIMILAR_TITLES = 100
 MAX_TITLE_CANDIDATES = 1000
+# At most this many words of a query make up its any-word form (queries are 200 characters).
+MAX_ANY_WORDS = 40
 MAX_SIMILAR_AUTHORS = 20
 # Markers PostgreSQL puts around highlighted words; everything else is escaped before they
 # become <mark> elements, so a headline is safe HTML whatever the text contains.
@@ -159,10 +161,6 @@ def search_query(text):
     return query
 
 
-# At most this many words of a query make up its any-word form (queries are 200 characters).
-MAX_ANY_WORDS = 40
-
-
 def any_word_query(text):
     """A query matching whatever holds ANY word of `text`, in every configuration.
 
@@ -202,7 +200,8 @@ def filter_search(queryset, text):
     # Full-text matches, plus the titles and authors that look most like the query (typos),
     # plus rows whose vectors were not computed yet (saved by a path that did not call
     # search_index_refresh), found by a plain match through a partial index on them.
-    # The closest titles among the first candidates the trigram index gives: when a word is in
+    #
+    # Titles: the closest among the first candidates the trigram index gives. When a word is in
     # thousands of titles (full-text search finds those anyway), ranking them all by similarity
     # would cost more than the whole rest of the search.
     title_candidates = (

@@ -170,13 +170,10 @@ GROUP BY {column}
 def _pg_flags(filterset):
     """[(SQL, params)] of one boolean per facet: does the row pass that facet's filter?"""
     flags = []
-    tables = {"region": "publications_region", "theme": "publications_theme"}
-    tables["center"] = "centers_center"
     for facet in ("region", "theme", "center"):
-        if filterset.selected_raw(facet):
-            # The arrays hold ancestors (and parent centers), so the nodes named are enough.
-            named = f"(SELECT array_agg(id) FROM {tables[facet]} WHERE slug = ANY(%s::text[]))"
-            flags.append((f"(f.{facet}_ids && {named})", [list(filterset.selected(facet))]))
+        ids = filterset.selected_raw(facet)  # the nodes named with their descendants, resolved
+        if ids:
+            flags.append((f"(f.{facet}_ids && %s::bigint[])", [[int(pk) for pk in ids]]))
         else:
             flags.append(("TRUE", []))
     for facet in ("type", "language"):

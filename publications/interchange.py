@@ -47,6 +47,7 @@ from django.utils.translation import override as override_language
 
 from centers.models import Center
 
+from .facetrows import facet_rows_refresh_for_centers, facet_rows_refresh_for_tree
 from .i18n import BASE_LANGUAGE
 from .models import (
     Author,
@@ -543,10 +544,11 @@ class _Validator:
             }
             if slug:
                 items[slug] = (checker, item)
-        existing = {
-            slug: (pk, parent)
-            for slug, pk, parent in model.objects.values_list("slug", "pk", "parent__slug")
-        }
+        existing, db_paths = {}, {}
+        for slug, pk, parent, path in model.objects.values_list(
+            "slug", "pk", "parent__slug", "path"
+        ):
+            existing[slug], db_paths[slug] = (pk, parent), path
         parents = {slug: parent for slug, (_pk, parent) in existing.items()}
         for slug, (checker, item) in items.items():
             parent = item["parent"]
@@ -591,8 +593,7 @@ class _Validator:
             "items": {slug: item for slug, (_c, item) in items.items()},
             "existing": {slug: pk for slug, (pk, _p) in existing.items()},
             "paths": paths,
-            "db_paths": dict(model.objects.values_list("slug", "path")),
-            "db_depths": dict(model.objects.values_list("slug", "depth")),
+            "db_paths": db_paths,
         }
 
     # -- series --------------------------------------------------------------------------
@@ -938,13 +939,19 @@ class _Writer:
                 storage.delete(name)
 
     def write(self):
-        self.tree("regions", Region)
-        self.tree("themes", Theme)
+        moved_regions = self.tree("regions", Region)
+        moved_themes = self.tree("themes", Theme)
         self.series()
         authors = self.authors()
-        centers = self.centers()
+        centers, moved_programs = self.centers()
         self.author_links(authors, centers)
         self.publications()
+        # Bulk writes skip TreeNode.save() and Center.save(), which keep the facet rows of the
+        # publications below a moved node in step; do it here, for the moved nodes only. (The
+        # imported publications' own rows follow the search refresh the caller runs.)
+        facet_rows_refresh_for_tree(link_model=PublicationRegion, node_ids=moved_regions)
+        facet_rows_refresh_for_tree(link_model=PublicationTheme, node_ids=moved_themes)
+        facet_rows_refresh_for_centers(center_ids=moved_programs)
 
     @staticmethod
     def languages(section, item):
@@ -973,6 +980,7 @@ class _Writer:
             )
 
     def tree(self, section, model):
+        """Upsert the nodes, parents first; returns the ids of existing nodes whose path changed."""
         data = self.plan[section]
         items, paths = data["items"], data["paths"]
         self.count(section, items, data["existing"])
@@ -1010,15 +1018,17 @@ class _Writer:
                 ],
             )
             pks.update(_pk_map(model, by_depth[depth]))
+        db_paths = data["db_paths"]
+        moved = [slug for slug in db_paths if paths.get(slug, db_paths[slug]) != db_paths[slug]]
         # Database nodes below a moved node get their new path too.
-        moved = [
+        below = [
             model(pk=pks[slug], path=paths[slug], depth=paths[slug].count("/") - 2)
-            for slug in data["existing"]
+            for slug in moved
             if slug not in items
-            and paths.get(slug, data["db_paths"][slug]) != data["db_paths"][slug]
         ]
-        if moved:
-            model.objects.bulk_update(moved, ["path", "depth"], batch_size=BATCH_SIZE)
+        if below:
+            model.objects.bulk_update(below, ["path", "depth"], batch_size=BATCH_SIZE)
+        return [pks[slug] for slug in moved]
 
     def series(self):
         items = self.plan["series"]["items"]
@@ -1067,11 +1077,14 @@ class _Writer:
         return _pk_map(Author, items)
 
     def centers(self):
+        """Upsert centers, then programs; returns the pks by slug and the ids of existing
+        programs whose parent changed."""
         items = self.plan["centers"]["items"]
-        current = {
-            slug: (pk, image)
-            for slug, pk, image in _chunked_values(Center, items, "slug", "pk", "image")
-        }
+        current, parents = {}, {}
+        for slug, pk, image, parent in _chunked_values(
+            Center, items, "slug", "pk", "image", "parent__slug"
+        ):
+            current[slug], parents[slug] = (pk, image), parent
         self.count("centers", items, current)
         fields = ["name", "kind", "summary", "description", "order", "active"]
         pks = {slug: pk for slug, (pk, _i) in current.items()}
@@ -1098,7 +1111,12 @@ class _Writer:
                 Center, objects, [*fields, "parent", "image", *self.language_fields("centers")]
             )
             pks.update(_pk_map(Center, [o.slug for o in objects]))
-        return pks
+        moved = [
+            pk
+            for slug, (pk, _i) in current.items()
+            if (parents[slug] or None) != (items[slug]["parent"] or None)
+        ]
+        return pks, moved
 
     def author_links(self, author_pks, center_pks):
         authors = self.plan["authors"]["items"]
@@ -1283,7 +1301,8 @@ def import_document(path, *, dry_run=False) -> ImportReport:
     """Validate the whole document at `path`, then write it in one transaction (all or nothing).
 
     Raises InterchangeError listing every problem; nothing is written then. With dry_run=True
-    the writes run inside a transaction that is rolled back, so the counts are real.
+    nothing is written: the report counts what would be new or updated. The caller refreshes the
+    search index of `publication_ids_touched(report)` afterwards (the command does).
     """
     path = Path(path)
     document = load_document(path)

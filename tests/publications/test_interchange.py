@@ -19,11 +19,13 @@ from publications.models import (
     PinnedRelation,
     Publication,
     PublicationAuthor,
+    PublicationFacetRow,
     PublicationRegion,
     Region,
     Series,
     Theme,
 )
+from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -592,3 +594,43 @@ def test_import_makes_a_cover_thumbnail_from_the_pdf_when_there_is_no_cover(tmp_
     assert publication.thumbnail
     assert publication.thumbnail.storage.exists(publication.thumbnail.name)
     assert publication.display_image == publication.thumbnail
+
+
+@pytest.mark.postgres
+def test_reimport_moving_a_region_updates_the_facet_rows_of_items_not_in_the_document(
+    tmp_path, example
+):
+    run_import(write_doc(tmp_path, example))
+    japan = Region.objects.get(slug="japan")
+    tokyo = Region.objects.create(slug="tokyo", name="Tokyo", parent=japan)
+    elsewhere = PublicationFactory(slug="tokyo-notes", regions=[tokyo])
+    PublicationFactory.create_batch(2)  # the document is a small part of the catalogue
+    example["regions"].append({"slug": "east-asia", "name": "East Asia", "parent": "asia"})
+    example["regions"][1]["parent"] = "east-asia"  # Japan moves under East Asia
+
+    run_import(write_doc(tmp_path, example))
+
+    east_asia = Region.objects.get(slug="east-asia")
+    expected = sorted([Region.objects.get(slug="asia").pk, east_asia.pk, japan.pk, tokyo.pk])
+    assert PublicationFacetRow.objects.get(publication=elsewhere).region_ids == expected
+
+
+@pytest.mark.postgres
+def test_reimport_moving_a_program_updates_the_facet_rows_of_items_not_in_the_document(
+    tmp_path, example
+):
+    example["centers"] += [
+        {"slug": "europe-center", "name": "Europe", "kind": "center", "parent": None},
+        {"slug": "energy", "name": "Energy", "kind": "program", "parent": "asia-center"},
+    ]
+    run_import(write_doc(tmp_path, example))
+    program = Center.objects.get(slug="energy")
+    elsewhere = PublicationFactory(slug="energy-notes", centers=[program])
+    PublicationFactory.create_batch(2)  # the document is a small part of the catalogue
+    example["centers"][2]["parent"] = "europe-center"
+
+    run_import(write_doc(tmp_path, example))
+
+    europe = Center.objects.get(slug="europe-center")
+    row = PublicationFacetRow.objects.get(publication=elsewhere)
+    assert sorted(row.center_ids) == sorted([program.pk, europe.pk])

@@ -8,7 +8,6 @@ file. The work itself is in `publications.interchange`.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from publications.facetrows import facet_rows_refresh
 from publications.interchange import InterchangeError, import_document, publication_ids_touched
 from publications.models import Publication
 from publications.pdf_services import publications_make_missing_thumbnails
@@ -77,7 +76,3 @@ class Command(BaseCommand):
             search_index_refresh_parallel(publication_ids=ids)
         else:
             search_index_refresh(publication_ids=ids)
-        if ids is not None and any(report.updated.get(s) for s in ("regions", "themes", "centers")):
-            # An existing region, theme or center may have moved: the facet rows of every
-            # publication tagged below it carry its ancestors (one INSERT … SELECT, ~3 s/100k).
-            facet_rows_refresh()

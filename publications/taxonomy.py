@@ -32,13 +32,7 @@ class TreeQuerySet(models.QuerySet):
 
     def with_slugs_and_descendants(self, slugs):
         """Every node named by slug plus all its descendants, as one subquery-friendly queryset."""
-        paths = list(self.filter(slug__in=slugs).values_list("path", flat=True))
-        if not paths:
-            return self.none()
-        query = models.Q()
-        for path in paths:
-            query |= models.Q(path__startswith=path)
-        return self.filter(query)
+        return self.descendants_of(list(self.filter(slug__in=slugs).only("pk", "path")))
 
     def roots(self):
         return self.filter(parent__isnull=True)

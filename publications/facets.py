@@ -5,10 +5,12 @@ still shows how many there are for "Korea". Regions and themes roll up: a public
 Japan counts once for Japan and once for Asia (distinct publications per node, found through
 the materialized paths); centers roll up their programs the same way.
 
-One SQL statement whatever the number of facets or values: the current result and, for each
-facet with a selection, the result without that selection, are common table expressions; each
-facet is a GROUP BY over its base, and the facets are glued with UNION ALL. It runs on
-PostgreSQL and SQLite alike. Labels come back in the same rows, so rendering needs no query.
+One SQL statement whatever the number of facets or values, glued with UNION ALL; labels come
+back in the same rows, so rendering needs no query. On PostgreSQL the statement scans the slim
+`PublicationFacetRow`s (tags with their ancestors in arrays, see `_pg_facet_rows`); elsewhere
+(SQLite), the current result and, for each facet with a selection, the result without that
+selection, are common table expressions rolled up through the trees (`_generic_facet_rows`,
+also the reference the PostgreSQL path is tested against).
 """
 
 import datetime

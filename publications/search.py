@@ -19,7 +19,7 @@ author names.
 
 Keeping the vectors fresh: call `search_index_refresh(publication_ids=[...])` after anything that
 changes a publication's text, language or authors (the admin after `save_related`, the import
-command once after its bulk inserts with no argument, `load_demo`), and
+command once after its bulk inserts, for what the document touched, `load_demo`), and
 `search_index_refresh_for_authors(author_ids=[...])` after an author's name changes. Why not
 signals or triggers: the import bulk-inserts thousands of rows and their author links; one
 UPDATE at the end is far cheaper than a row trigger recomputing a vector per inserted link, and
@@ -112,10 +112,14 @@ WHERE p.id = s.id
 """
 
 
+def _config_cases():
+    """The CASE branches giving a publication's text search configuration from its language."""
+    return " ".join(f"WHEN '{code}' THEN '{cfg}'" for code, cfg in CONFIGS.items())
+
+
 def _refresh_sql(where):
-    cases = " ".join(f"WHEN '{code}' THEN '{cfg}'" for code, cfg in CONFIGS.items())
     return _REFRESH_SQL.format(
-        max_body=MAX_INDEXED_BODY, cases=cases, default=DEFAULT_CONFIG, where=where
+        max_body=MAX_INDEXED_BODY, cases=_config_cases(), default=DEFAULT_CONFIG, where=where
     )
 
 
@@ -134,10 +138,9 @@ def search_index_refresh(*, publication_ids=None):
         if publication_ids is None:
             cursor.execute(_refresh_sql(""))
         else:
-            ids = [int(pk) for pk in publication_ids]
-            if not ids:
+            if not publication_ids:
                 return 0
-            cursor.execute(_refresh_sql("WHERE pub.id = ANY(%s)"), [ids])
+            cursor.execute(_refresh_sql("WHERE pub.id = ANY(%s)"), [publication_ids])
         return cursor.rowcount
 
 
@@ -284,7 +287,7 @@ def order_by_relevance(queryset, text):
     weighted by recency. PostgreSQL only; elsewhere the newest come first."""
     text = clean_query(text)
     if not text or not is_postgres():
-        return queryset.order_by("-published_on", "-pk")
+        return queryset.newest_first()
     query = search_query(text)
     # `ts_rank` is 0 unless the rank vector holds at least one of the query's words, so only
     # those publications are ranked; the others (body-only matches) get the floor. Asking the
@@ -292,7 +295,7 @@ def order_by_relevance(queryset, text):
     # of body-only matches are never unpacked.
     words = any_word_query(text)
     if words is None:  # only operators ("or"): nothing to rank
-        return queryset.order_by("-published_on", "-pk")
+        return queryset.newest_first()
     # Intersected with the matches (PostgreSQL ANDs the two bitmaps): a common word in the
     # heads of a rare match set costs no more than the matches themselves.
     head_matches = filter_search(Publication.objects.filter(search_rank_vector=words), text)
@@ -336,9 +339,8 @@ def attach_headlines(publications, text):
         for publication in publications:
             publication.search_headline = _python_headline(publication.summary, text)
         return publications
-    cases = " ".join(f"WHEN '{code}' THEN '{cfg}'" for code, cfg in CONFIGS.items())
     query_sql = " || ".join(f"websearch_to_tsquery('{cfg}', %s)" for cfg in QUERY_CONFIGS)
-    sql = _HEADLINE_SQL.format(cases=cases, default=DEFAULT_CONFIG, query=query_sql)
+    sql = _HEADLINE_SQL.format(cases=_config_cases(), default=DEFAULT_CONFIG, query=query_sql)
     params = [text] * len(QUERY_CONFIGS) + [[p.pk for p in publications]]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

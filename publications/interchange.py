@@ -32,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import hashlib
+import itertools
 import json
 import re
 import shutil
@@ -685,7 +686,7 @@ class _Validator:
         for item in items.values():
             values = item[key] if plural else [item[key]]
             wanted.update(v for v in values if v and v not in (known or {}))
-        found = set(_existing_slugs(model, wanted))
+        found = {slug for (slug,) in _chunked_values(model, wanted, "slug")}
         for item in items.values():
             values = item[key] if plural else [item[key]]
             for value in values:
@@ -834,15 +835,13 @@ def _chunks(values, size=LOOKUP_CHUNK):
 
 
 def _replace_links(model, owner_column, owner_ids, new_rows):
-    """Delete the link rows of these owners, then insert the new ones in bulk."""
+    """Delete the link rows of these owners, then insert the new ones in bulk, a bounded batch
+    at a time (`new_rows` may be a generator over a whole catalogue)."""
     for chunk in _chunks(owner_ids):
         model.objects.filter(**{f"{owner_column}__in": chunk}).delete()
-    model.objects.bulk_create(list(new_rows), batch_size=BATCH_SIZE)
-
-
-def _existing_slugs(model, slugs):
-    for chunk in _chunks(sorted(slugs)):
-        yield from model.objects.filter(slug__in=chunk).values_list("slug", flat=True)
+    new_rows = iter(new_rows)
+    while batch := list(itertools.islice(new_rows, BATCH_SIZE * 4)):
+        model.objects.bulk_create(batch, batch_size=BATCH_SIZE)
 
 
 def _chunked_values(model, values, *fields, lookup="slug"):
@@ -851,10 +850,7 @@ def _chunked_values(model, values, *fields, lookup="slug"):
 
 
 def _pk_map(model, slugs):
-    result = {}
-    for chunk in _chunks(sorted(slugs)):
-        result.update(model.objects.filter(slug__in=chunk).values_list("slug", "pk"))
-    return result
+    return dict(_chunked_values(model, slugs, "slug", "pk"))
 
 
 # --- Writing --------------------------------------------------------------------------------
@@ -1237,51 +1233,43 @@ class _Writer:
             _pk_map(Publication, {v for item in items.values() for v in item["related"]})
         )
         ids = [pub_pks[slug] for slug in items]
-        for model, column in (
-            (PublicationAuthor, "publication_id"),
-            (PublicationRegion, "publication_id"),
-            (PublicationTheme, "publication_id"),
-            (PublicationCenter, "publication_id"),
-            (PinnedRelation, "from_publication_id"),
-        ):
-            for chunk in _chunks(ids):
-                model.objects.filter(**{f"{column}__in": chunk}).delete()
-
-        def rows():
-            for slug, item in items.items():
-                pk = pub_pks[slug]
-                for position, (author, role) in enumerate(
-                    zip(item["authors"], item["author_roles"], strict=True)
-                ):
-                    yield PublicationAuthor(
-                        publication_id=pk,
-                        author_id=author_pks[author],
-                        position=position,
-                        role=role,
-                    )
-                for region in item["regions"]:
-                    yield PublicationRegion(publication_id=pk, region_id=region_pks[region])
-                for theme in item["themes"]:
-                    yield PublicationTheme(publication_id=pk, theme_id=theme_pks[theme])
-                for center in item["centers"]:
-                    yield PublicationCenter(publication_id=pk, center_id=center_pks[center])
-                for position, related in enumerate(item["related"]):
-                    yield PinnedRelation(
-                        from_publication_id=pk,
-                        to_publication_id=pub_pks[related],
-                        position=position,
-                    )
-
-        batches = defaultdict(list)
-        for row in rows():
-            batch = batches[type(row)]
-            batch.append(row)
-            if len(batch) >= BATCH_SIZE * 4:
-                type(row).objects.bulk_create(batch, batch_size=BATCH_SIZE)
-                batch.clear()
-        for model, batch in batches.items():
-            if batch:
-                model.objects.bulk_create(batch, batch_size=BATCH_SIZE)
+        owned = [(pub_pks[slug], item) for slug, item in items.items()]
+        authors = (
+            PublicationAuthor(
+                publication_id=pk, author_id=author_pks[author], position=position, role=role
+            )
+            for pk, item in owned
+            for position, (author, role) in enumerate(
+                zip(item["authors"], item["author_roles"], strict=True)
+            )
+        )
+        regions = (
+            PublicationRegion(publication_id=pk, region_id=region_pks[region])
+            for pk, item in owned
+            for region in item["regions"]
+        )
+        themes = (
+            PublicationTheme(publication_id=pk, theme_id=theme_pks[theme])
+            for pk, item in owned
+            for theme in item["themes"]
+        )
+        centers = (
+            PublicationCenter(publication_id=pk, center_id=center_pks[center])
+            for pk, item in owned
+            for center in item["centers"]
+        )
+        pinned = (
+            PinnedRelation(
+                from_publication_id=pk, to_publication_id=pub_pks[related], position=position
+            )
+            for pk, item in owned
+            for position, related in enumerate(item["related"])
+        )
+        _replace_links(PublicationAuthor, "publication_id", ids, authors)
+        _replace_links(PublicationRegion, "publication_id", ids, regions)
+        _replace_links(PublicationTheme, "publication_id", ids, themes)
+        _replace_links(PublicationCenter, "publication_id", ids, centers)
+        _replace_links(PinnedRelation, "from_publication_id", ids, pinned)
 
 
 # --- Public API -----------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import EmailValidator, URLValidator, validate_slug
 from django.db import DatabaseError, transaction
+from django.db.models import F
 from django.utils.translation import override as override_language
 
 from centers.models import Center
@@ -1365,10 +1366,11 @@ class _Exporter:
 
     @staticmethod
     def extension(field_file):
+        """The file's extension, for the path the document gives it ("bin" when it has none)."""
         suffix = Path(field_file.name).suffix.lower().lstrip(".")
         return suffix or "bin"
 
-    def tree(self, model):
+    def tree(self, section, model):
         return [
             {
                 "slug": node.slug,
@@ -1376,7 +1378,7 @@ class _Exporter:
                 "parent": node.parent.slug if node.parent_id else None,
                 "description": node.description,
                 "order": node.order,
-                **_french(node, "regions"),
+                **_french(node, section),
             }
             for node in model.objects.select_related("parent").order_by("slug")
         ]
@@ -1414,9 +1416,7 @@ class _Exporter:
                     "heads": heads[center.pk],
                     "image": self.file(
                         center.image, f"files/centers/{center.slug}.{self.extension(center.image)}"
-                    )
-                    if center.image
-                    else None,
+                    ),
                     **_french(center, "centers"),
                 }
             )
@@ -1439,9 +1439,7 @@ class _Exporter:
                     "centers": centers[author.pk],
                     "photo": self.file(
                         author.photo, f"files/photos/{author.slug}.{self.extension(author.photo)}"
-                    )
-                    if author.photo
-                    else None,
+                    ),
                     "sort_name": author.sort_name,
                     "orcid": author.orcid,
                     "website": author.website,
@@ -1481,9 +1479,13 @@ class _Exporter:
             "to_publication__slug",
             order=["position", "pk"],
         )
-        slugs = dict(Publication.objects.values_list("pk", "slug"))
         records = []
-        queryset = Publication.objects.select_related("series").defer("pdf_text").order_by("slug")
+        queryset = (
+            Publication.objects.select_related("series")
+            .defer("pdf_text", "search_vector", "search_rank_vector")  # not part of the format
+            .annotate(translation_of_slug=F("translation_of__slug"))
+            .order_by("slug")
+        )
         for pub in queryset.iterator(chunk_size=2000):
             records.append(
                 {
@@ -1496,7 +1498,7 @@ class _Exporter:
                     "summary": pub.summary,
                     "body": pub.body,
                     "language": pub.language,
-                    "translation_of": slugs.get(pub.translation_of_id),
+                    "translation_of": pub.translation_of_slug,
                     "published_on": pub.published_on.isoformat(),
                     "status": pub.status,
                     "publish_at": _utc_iso(pub.publish_at),
@@ -1509,12 +1511,10 @@ class _Exporter:
                     "themes": themes[pub.pk],
                     "centers": centers[pub.pk],
                     "related": related[pub.pk],
-                    "pdf": self.file(pub.pdf, f"files/{pub.slug}.pdf") if pub.pdf else None,
+                    "pdf": self.file(pub.pdf, f"files/{pub.slug}.pdf"),
                     "cover": self.file(
                         pub.cover, f"files/covers/{pub.slug}.{self.extension(pub.cover)}"
-                    )
-                    if pub.cover
-                    else None,
+                    ),
                     "pages": pub.pages,
                     "featured": pub.featured,
                     "author_roles": [role for _slug, role in authors[pub.pk]],
@@ -1524,8 +1524,8 @@ class _Exporter:
 
     def run(self):
         return {
-            "regions": self.tree(Region),
-            "themes": self.tree(Theme),
+            "regions": self.tree("regions", Region),
+            "themes": self.tree("themes", Theme),
             "series": self.series(),
             "centers": self.centers(),
             "authors": self.authors(),

@@ -1,4 +1,4 @@
-"""Validators for identifiers (ISBN, ISSN, DOI, ORCID) and uploaded files."""
+"""Validators for identifiers (ISBN, ISSN, DOI, ORCID); uploaded files are checked in uploads.py."""
 
 import re
 
@@ -20,11 +20,14 @@ def _isbn10_ok(isbn):
     return total % 11 == 0
 
 
+def isbn13_check_digit(first12):
+    """The check digit of an ISBN-13 from its first twelve digits."""
+    total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(first12))
+    return str((10 - total % 10) % 10)
+
+
 def _isbn13_ok(isbn):
-    if not re.fullmatch(r"97[89]\d{10}", isbn):
-        return False
-    total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(isbn))
-    return total % 10 == 0
+    return bool(re.fullmatch(r"97[89]\d{10}", isbn)) and isbn[12] == isbn13_check_digit(isbn[:12])
 
 
 def validate_isbn(value):
@@ -47,15 +50,18 @@ def normalize_issn(value):
     return f"{digits[:4]}-{digits[4:]}" if len(digits) == 8 else (value or "").strip().upper()
 
 
+def issn_check_character(first7):
+    """The check character of an ISSN from its first seven digits ("X" for ten)."""
+    check = (11 - sum((8 - i) * int(c) for i, c in enumerate(first7)) % 11) % 11
+    return "X" if check == 10 else str(check)
+
+
 def validate_issn(value):
     if not value:
         return
     digits = re.sub(r"[\s-]", "", value).upper()
-    if re.fullmatch(r"\d{7}[\dX]", digits):
-        total = sum((8 - i) * int(c) for i, c in enumerate(digits[:7]))
-        check = (11 - total % 11) % 11
-        if (digits[7] == "X" and check == 10) or (digits[7] != "X" and int(digits[7]) == check):
-            return
+    if re.fullmatch(r"\d{7}[\dX]", digits) and digits[7] == issn_check_character(digits[:7]):
+        return
     raise ValidationError(
         _("“%(value)s” is not a valid ISSN (wrong format or check digit)."),
         code="invalid_issn",
@@ -82,18 +88,25 @@ def validate_doi(value):
         )
 
 
+def orcid_check_character(first15):
+    """The ISO 7064 11-2 check character of an ORCID iD from its first fifteen digits."""
+    total = 0
+    for c in first15:
+        total = (total + int(c)) * 2
+    check = (12 - total % 11) % 11
+    return "X" if check == 10 else str(check)
+
+
 def validate_orcid(value):
     if not value:
         return
     digits = value.replace("-", "").upper()
-    if re.fullmatch(r"\d{15}[\dX]", digits):
-        total = 0
-        for c in digits[:15]:
-            total = (total + int(c)) * 2
-        check = (12 - total % 11) % 11
-        expected = "X" if check == 10 else str(check)
-        if digits[15] == expected and re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", value):
-            return
+    if (
+        re.fullmatch(r"\d{15}[\dX]", digits)
+        and digits[15] == orcid_check_character(digits[:15])
+        and re.fullmatch(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]", value)
+    ):
+        return
     raise ValidationError(
         _("“%(value)s” is not a valid ORCID iD (0000-0002-1825-0097)."),
         code="invalid_orcid",

@@ -275,14 +275,35 @@ class PublicationAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        status = cleaned.get("status", self.instance.status)
-        if status not in workflow.allowed_statuses(self.user, self.instance):
+        # The service decides; it is asked twice (schedule alone, status alone) so that each
+        # refusal lands on its own field.
+        before_status, before_publish_at = self.instance.status, self.instance.publish_at
+        status = cleaned.get("status", before_status)
+        publish_at = cleaned.get("publish_at", before_publish_at)
+        try:
+            services.publication_check_transition(
+                publication=self.instance,
+                user=self.user,
+                status=before_status,
+                publish_at=publish_at,
+            )
+        except PermissionDenied:
+            self.add_error(
+                "publish_at" if "publish_at" in self.fields else None,
+                _("Only editors schedule publications."),
+            )
+        try:
+            services.publication_check_transition(
+                publication=self.instance,
+                user=self.user,
+                status=status,
+                publish_at=before_publish_at,
+            )
+        except PermissionDenied:
             self.add_error(
                 "status" if "status" in self.fields else None,
                 _("You are not allowed to give this status."),
             )
-        if "publish_at" in self.changed_data and not workflow.can_publish(self.user):
-            self.add_error("publish_at", _("Only editors schedule publications."))
         return cleaned
 
 

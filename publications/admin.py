@@ -642,7 +642,8 @@ class PublicationAdmin(
         if change and "slug" in form.changed_data:
             services.slug_redirect_record(publication=obj, old_slug=form.initial.get("slug", ""))
         if {"pdf", "cover"} & set(form.changed_data):
-            publication_process_pdf(publication=obj)  # text for search, thumbnail without cover
+            # save_related() refreshes the search vectors (the PDF's text with the rest).
+            publication_process_pdf(publication=obj, refresh_search=False)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -60,7 +60,7 @@ from reportlab.platypus import (
 )
 
 from .file_serving import StoredFile
-from .models import Publication, private_storage
+from .models import Publication, private_storage, split_paragraphs
 
 #: Bump when the layout changes so that every cached edition is regenerated.
 GENERATOR_VERSION = "2"
@@ -460,12 +460,12 @@ def render_edition(data):
                 story += [Spacer(1, 10 * mm), image]
         story += [NextPageTemplate("body"), PageBreak()]
 
-        summary = split(data["summary"])
+        summary = split_paragraphs(data["summary"])
         if summary:
             story.append(Paragraph(_("Summary").upper(), s["h1"]))
             story += [Paragraph(text(p), s["summary"]) for p in summary]
             story.append(Spacer(1, 6 * mm))
-        body = split(data["body"])
+        body = split_paragraphs(data["body"])
         if body:
             story.append(CondPageBreak(40 * mm))
             story.append(Paragraph(_("Full text").upper(), s["h1"]))
@@ -480,7 +480,7 @@ def render_edition(data):
                         f' <font name="{SANS}" color="#5b6573">— {escape(author["title"])}</font>'
                     )
                 about.append(Paragraph(line, s["author_name"]))
-                bio = split(author["bio"])
+                bio = split_paragraphs(author["bio"])
                 if bio:
                     about.append(Paragraph(text(bio[0]), s["author_bio"]))
             story.append(KeepTogether(about[:4]))
@@ -540,10 +540,6 @@ def render_edition(data):
         )
         doc.build(story)
     return buffer.getvalue()
-
-
-def split(value):
-    return [p.strip() for p in (value or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
 def first_sentence(value, limit=250):

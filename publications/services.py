@@ -58,12 +58,9 @@ def publication_log(*, publication: Publication, user, message: str) -> LogEntry
 def transition_message(*, before_status, before_publish_at, publication: Publication) -> str:
     """What a status/schedule change means, in the words of the audit log ("" when none)."""
     status, publish_at = publication.status, publication.publish_at
-    scheduled = (
-        status == Publication.Status.PUBLISHED and publish_at and publish_at > timezone.now()
-    )
     if status == before_status and publish_at == before_publish_at:
         return ""
-    if scheduled:
+    if publication.is_scheduled:
         when = timezone.localtime(publish_at).strftime("%Y-%m-%d %H:%M %Z")
         return _("Scheduled for %(when)s") % {"when": when}
     if status == Publication.Status.PUBLISHED:

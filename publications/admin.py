@@ -344,14 +344,8 @@ class CenterListFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            (c.slug, f"\u2003{c.name}" if c.parent_id else c.name)
-            for c in Center.objects.order_by(
-                models.functions.Coalesce("parent__order", "order"),
-                models.functions.Coalesce("parent__name", "name"),
-                "parent",
-                "order",
-                "name",
-            )
+            (center.slug, "\u2003" * depth + center.name)
+            for center, depth in Center.objects.in_tree_order()
         ]
 
     def queryset(self, request, queryset):

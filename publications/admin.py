@@ -357,13 +357,9 @@ class CenterListFilter(admin.SimpleListFilter):
 class PublicationChangeList(ChangeList):
     def get_queryset(self, request, exclude_parameters=None):
         # The list shows no body nor PDF text: leave them in the database; the authors column
-        # comes from one prefetch query whatever the number of rows.
-        return (
-            super()
-            .get_queryset(request, exclude_parameters)
-            .for_listing()
-            .defer("body", "pdf_text")
-        )
+        # comes from one prefetch query whatever the number of rows (for_listing() does both,
+        # and joins the series).
+        return super().get_queryset(request, exclude_parameters).for_listing()
 
 
 class PublicationHistoryAdminMixin:
@@ -496,7 +492,6 @@ class PublicationAdmin(
         CenterListFilter,
         ("series", admin.RelatedOnlyFieldListFilter),
     ]
-    list_select_related = ["series"]
     search_fields = [
         "title",
         "subtitle",

@@ -667,16 +667,10 @@ class PublicationAdmin(
     def public_link(self, obj):
         if not obj.pk:
             return EMPTY
-        if obj.is_public:
-            return format_html(
-                '<a href="{}" target="_blank" rel="noopener">{}</a>',
-                obj.get_absolute_url(),
-                _("View on site"),
-            )
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
             obj.get_absolute_url(),
-            _("Preview"),
+            _("View on site") if obj.is_public else _("Preview"),
         )
 
     @admin.display(description=_("preview link for outside reviewers"))

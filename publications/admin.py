@@ -275,14 +275,35 @@ class PublicationAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        status = cleaned.get("status", self.instance.status)
-        if status not in workflow.allowed_statuses(self.user, self.instance):
+        # The service decides; it is asked twice (schedule alone, status alone) so that each
+        # refusal lands on its own field.
+        before_status, before_publish_at = self.instance.status, self.instance.publish_at
+        status = cleaned.get("status", before_status)
+        publish_at = cleaned.get("publish_at", before_publish_at)
+        try:
+            services.publication_check_transition(
+                publication=self.instance,
+                user=self.user,
+                status=before_status,
+                publish_at=publish_at,
+            )
+        except PermissionDenied:
+            self.add_error(
+                "publish_at" if "publish_at" in self.fields else None,
+                _("Only editors schedule publications."),
+            )
+        try:
+            services.publication_check_transition(
+                publication=self.instance,
+                user=self.user,
+                status=status,
+                publish_at=before_publish_at,
+            )
+        except PermissionDenied:
             self.add_error(
                 "status" if "status" in self.fields else None,
                 _("You are not allowed to give this status."),
             )
-        if "publish_at" in self.changed_data and not workflow.can_publish(self.user):
-            self.add_error("publish_at", _("Only editors schedule publications."))
         return cleaned
 
 
@@ -323,14 +344,8 @@ class CenterListFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            (c.slug, f"\u2003{c.name}" if c.parent_id else c.name)
-            for c in Center.objects.order_by(
-                models.functions.Coalesce("parent__order", "order"),
-                models.functions.Coalesce("parent__name", "name"),
-                "parent",
-                "order",
-                "name",
-            )
+            (center.slug, "\u2003" * depth + center.name)
+            for center, depth in Center.objects.in_tree_order()
         ]
 
     def queryset(self, request, queryset):
@@ -342,13 +357,9 @@ class CenterListFilter(admin.SimpleListFilter):
 class PublicationChangeList(ChangeList):
     def get_queryset(self, request, exclude_parameters=None):
         # The list shows no body nor PDF text: leave them in the database; the authors column
-        # comes from one prefetch query whatever the number of rows.
-        return (
-            super()
-            .get_queryset(request, exclude_parameters)
-            .for_listing()
-            .defer("body", "pdf_text")
-        )
+        # comes from one prefetch query whatever the number of rows (for_listing() does both,
+        # and joins the series).
+        return super().get_queryset(request, exclude_parameters).for_listing()
 
 
 class PublicationHistoryAdminMixin:
@@ -481,7 +492,6 @@ class PublicationAdmin(
         CenterListFilter,
         ("series", admin.RelatedOnlyFieldListFilter),
     ]
-    list_select_related = ["series"]
     search_fields = [
         "title",
         "subtitle",
@@ -621,7 +631,8 @@ class PublicationAdmin(
         if change and "slug" in form.changed_data:
             services.slug_redirect_record(publication=obj, old_slug=form.initial.get("slug", ""))
         if {"pdf", "cover"} & set(form.changed_data):
-            publication_process_pdf(publication=obj)  # text for search, thumbnail without cover
+            # save_related() refreshes the search vectors (the PDF's text with the rest).
+            publication_process_pdf(publication=obj, refresh_search=False)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -656,16 +667,10 @@ class PublicationAdmin(
     def public_link(self, obj):
         if not obj.pk:
             return EMPTY
-        if obj.is_public:
-            return format_html(
-                '<a href="{}" target="_blank" rel="noopener">{}</a>',
-                obj.get_absolute_url(),
-                _("View on site"),
-            )
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
             obj.get_absolute_url(),
-            _("Preview"),
+            _("View on site") if obj.is_public else _("Preview"),
         )
 
     @admin.display(description=_("preview link for outside reviewers"))

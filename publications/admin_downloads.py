@@ -1,17 +1,10 @@
-"""Download statistics in the admin, kept apart from `admin.py` so that it merges easily.
+"""Download statistics in the admin: the read-only downloads-by-day list (`DownloadDayAdmin`)
+and `PublicationDownloadsAdminMixin`, which `PublicationAdmin` (admin.py) mixes in for its
+"downloads" column and the "Downloads" fieldset (`download_count`, `downloads_chart`).
 
-Hook it into the publication admin (publications/admin.py):
-
-    from .admin_downloads import PublicationDownloadsAdminMixin  # also registers DownloadDay
-
-    @admin.register(Publication)
-    class PublicationAdmin(PublicationDownloadsAdminMixin, admin.ModelAdmin):
-        list_display = [..., "downloads_column"]
-        readonly_fields = [..., "download_count", "downloads_chart"]
-        fieldsets = [..., (_("Downloads"), {"fields": ["download_count", "downloads_chart"]})]
-
-`downloads_chart` is a server-rendered SVG bar chart of the last DAYS days (one query), with a
-text summary for screen readers; the column links to the day-by-day list of that publication.
+`downloads_chart` is a server-rendered SVG bar chart of the last DOWNLOAD_CHART_DAYS days (one
+query), with a text summary for screen readers; the column links to the day-by-day list of that
+publication.
 """
 
 import datetime
@@ -112,27 +105,36 @@ def downloads_svg(series):
     )
 
 
+def days_link(publication, label):
+    """A link to the downloads-by-day list of `publication`."""
+    return format_html(
+        '<a href="{}?publication__id__exact={}">{}</a>',
+        reverse("admin:publications_downloadday_changelist"),
+        publication.pk,
+        label,
+    )
+
+
 class PublicationDownloadsAdminMixin:
     DOWNLOAD_CHART_DAYS = 90
 
     @admin.display(description=_("downloads"), ordering="download_count")
     def downloads_column(self, obj):
-        url = reverse("admin:publications_downloadday_changelist")
-        return format_html(
-            '<a href="{}?publication__id__exact={}">{}</a>', url, obj.pk, obj.download_count
-        )
+        return days_link(obj, obj.download_count)
 
     @admin.display(description=_("downloads over time"))
     def downloads_chart(self, obj):
         if obj is None or obj.pk is None:
             return "—"
         series = daily_downloads(obj, days=self.DOWNLOAD_CHART_DAYS)
+        # Not download_count: the link promises the day rows, and the total can hold more
+        # (downloads counted before the day table existed, migration 0005, were not spread
+        # over days; the two counters are written by separate statements).
         all_time = obj.download_days.aggregate(total=Sum("count"))["total"] or 0
-        link = reverse("admin:publications_downloadday_changelist")
         return format_html(
-            '{}<p><a href="{}?publication__id__exact={}">{}</a></p>',
+            "{}<p>{}</p>",
             downloads_svg(series),
-            link,
-            obj.pk,
-            gettext("All %(count)s counted downloads, day by day") % {"count": all_time},
+            days_link(
+                obj, gettext("All %(count)s counted downloads, day by day") % {"count": all_time}
+            ),
         )

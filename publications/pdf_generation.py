@@ -60,7 +60,7 @@ from reportlab.platypus import (
 )
 
 from .file_serving import StoredFile
-from .models import Publication, private_storage
+from .models import Publication, private_storage, split_paragraphs
 
 #: Bump when the layout changes so that every cached edition is regenerated.
 GENERATOR_VERSION = "2"
@@ -367,29 +367,38 @@ def _draw_cover(canvas, doc):
     canvas.restoreState()
 
 
-def _draw_running(canvas, doc):
-    data = doc.edition
+def _draw_head_and_foot(canvas, *, institute, title, url, foot_middle=""):
+    """The running head (institute, title, rule) and foot (rule, URL, folio) that editions
+    and reading lists share, so their pages look alike."""
+    top, bottom = PAGE_HEIGHT - 14 * mm, 13 * mm
     canvas.saveState()
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
-    top = PAGE_HEIGHT - 14 * mm
     canvas.setFillColor(MUTED)
     canvas.setFont(f"{SANS}-Bold", 8)
-    canvas.drawString(MARGIN_X, top, data["institute"].upper())
+    canvas.drawString(MARGIN_X, top, institute.upper())
     canvas.setFont(SANS, 8)
-    short_title = data["title"] if len(data["title"]) <= 70 else data["title"][:67] + "…"
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, short_title)
+    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, title)
     canvas.line(MARGIN_X, top - 2.5 * mm, PAGE_WIDTH - MARGIN_X, top - 2.5 * mm)
-    bottom = 13 * mm
     canvas.line(MARGIN_X, bottom + 5 * mm, PAGE_WIDTH - MARGIN_X, bottom + 5 * mm)
-    canvas.setFont(SANS, 8)
-    canvas.drawString(MARGIN_X, bottom, data["url"])
-    if data["isbn"]:
-        canvas.drawCentredString(PAGE_WIDTH / 2 + 20 * mm, bottom, f"ISBN {data['isbn']}")
+    canvas.drawString(MARGIN_X, bottom, url)
+    if foot_middle:
+        canvas.drawCentredString(PAGE_WIDTH / 2 + 20 * mm, bottom, foot_middle)
     canvas.setFont(f"{SANS}-Bold", 9)
     canvas.setFillColor(NAVY)
     canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, str(canvas.getPageNumber()))
     canvas.restoreState()
+
+
+def _draw_running(canvas, doc):
+    data = doc.edition
+    _draw_head_and_foot(
+        canvas,
+        institute=data["institute"],
+        title=data["title"] if len(data["title"]) <= 70 else data["title"][:67] + "…",
+        url=data["url"],
+        foot_middle=f"ISBN {data['isbn']}" if data["isbn"] else "",
+    )
 
 
 class EditionTemplate(BaseDocTemplate):
@@ -460,12 +469,12 @@ def render_edition(data):
                 story += [Spacer(1, 10 * mm), image]
         story += [NextPageTemplate("body"), PageBreak()]
 
-        summary = split(data["summary"])
+        summary = split_paragraphs(data["summary"])
         if summary:
             story.append(Paragraph(_("Summary").upper(), s["h1"]))
             story += [Paragraph(text(p), s["summary"]) for p in summary]
             story.append(Spacer(1, 6 * mm))
-        body = split(data["body"])
+        body = split_paragraphs(data["body"])
         if body:
             story.append(CondPageBreak(40 * mm))
             story.append(Paragraph(_("Full text").upper(), s["h1"]))
@@ -480,7 +489,7 @@ def render_edition(data):
                         f' <font name="{SANS}" color="#5b6573">— {escape(author["title"])}</font>'
                     )
                 about.append(Paragraph(line, s["author_name"]))
-                bio = split(author["bio"])
+                bio = split_paragraphs(author["bio"])
                 if bio:
                     about.append(Paragraph(text(bio[0]), s["author_bio"]))
             story.append(KeepTogether(about[:4]))
@@ -540,10 +549,6 @@ def render_edition(data):
         )
         doc.build(story)
     return buffer.getvalue()
-
-
-def split(value):
-    return [p.strip() for p in (value or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
 def first_sentence(value, limit=250):
@@ -621,24 +626,12 @@ READING_LIST_CAP = 2000
 
 def _draw_list_page(canvas, doc):
     canvas.saveState()
-    top = PAGE_HEIGHT - 14 * mm
     canvas.setFillColor(NAVY)
     canvas.rect(0, PAGE_HEIGHT - 6 * mm, PAGE_WIDTH, 6 * mm, stroke=0, fill=1)
-    canvas.setFillColor(MUTED)
-    canvas.setFont(f"{SANS}-Bold", 8)
-    canvas.drawString(MARGIN_X, top, settings.INSTITUTE_NAME.upper())
-    canvas.setFont(SANS, 8)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, doc.list_title)
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.5)
-    canvas.line(MARGIN_X, top - 2.5 * mm, PAGE_WIDTH - MARGIN_X, top - 2.5 * mm)
-    bottom = 13 * mm
-    canvas.line(MARGIN_X, bottom + 5 * mm, PAGE_WIDTH - MARGIN_X, bottom + 5 * mm)
-    canvas.drawString(MARGIN_X, bottom, doc.list_url)
-    canvas.setFont(f"{SANS}-Bold", 9)
-    canvas.setFillColor(NAVY)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, str(canvas.getPageNumber()))
     canvas.restoreState()
+    _draw_head_and_foot(
+        canvas, institute=settings.INSTITUTE_NAME, title=doc.list_title, url=doc.list_url
+    )
 
 
 def _names(items):
@@ -711,6 +704,16 @@ def render_reading_list(out, publications, *, total, criteria, list_url):
     story.append(Spacer(1, 6 * mm))
 
     width = PAGE_WIDTH - 2 * MARGIN_X
+    number_style = ParagraphStyle("n", s["list_meta"], fontName=f"{SANS}-Bold", textColor=ACCENT)
+    row_style = TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 7),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ]
+    )
     for number, publication in enumerate(publications, start=1):
         if number > READING_LIST_CAP:
             break
@@ -745,29 +748,9 @@ def render_reading_list(out, publications, *, total, criteria, list_url):
             )
         )
         row = Table(
-            [
-                [
-                    Paragraph(
-                        str(number),
-                        ParagraphStyle(
-                            "n", s["list_meta"], fontName=f"{SANS}-Bold", textColor=ACCENT
-                        ),
-                    ),
-                    cells,
-                ]
-            ],
+            [[Paragraph(str(number), number_style), cells]],
             colWidths=[10 * mm, width - 10 * mm],
         )
-        row.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 7),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                ]
-            )
-        )
+        row.setStyle(row_style)
         story.append(row)
     doc.build(story)

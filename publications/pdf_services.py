@@ -89,11 +89,14 @@ def render_first_page(data: bytes, *, width: int = THUMBNAIL_WIDTH) -> bytes:
     return out.getvalue()
 
 
-def publication_process_pdf(*, publication: Publication) -> Publication:
+def publication_process_pdf(*, publication: Publication, refresh_search=True) -> Publication:
     """Derive `pdf_text` and, when there is no cover image, `thumbnail` from the uploaded PDF.
 
     Without a PDF, both are cleared. A PDF that cannot be read leaves them empty and logs a
     warning: upload validation is the place that refuses broken files, not this.
+
+    `refresh_search=False` is for callers that refresh the search vectors themselves, once for
+    many publications (a refresh is two statements on PostgreSQL, one rebuilding facet rows).
     """
     old_thumbnail = publication.thumbnail.name if publication.thumbnail else ""
     # Unknown (deferred) old text counts as changed.
@@ -121,7 +124,7 @@ def publication_process_pdf(*, publication: Publication) -> Publication:
     )
     if old_thumbnail and old_thumbnail != (publication.thumbnail.name or ""):
         publication.thumbnail.storage.delete(old_thumbnail)
-    if old_text != pdf_text:
+    if refresh_search and old_text != pdf_text:
         search_index_refresh(publication_ids=[publication.pk])  # the PDF's text is searched
     return publication
 
@@ -130,11 +133,12 @@ def publications_make_missing_thumbnails() -> int:
     """Thumbnails for every publication with an uploaded PDF but neither cover nor thumbnail.
 
     Bulk writers (the importer, the demo) store files without going through the admin's
-    save hook; they call this afterwards. Returns how many thumbnails were made.
+    save hook; they call this afterwards, then refresh the search vectors once themselves.
+    Returns how many thumbnails were made.
     """
     made = 0
     missing = Publication.objects.exclude(pdf="").filter(cover="", thumbnail="").defer("body")
     for publication in missing.iterator(chunk_size=100):
-        publication_process_pdf(publication=publication)
+        publication_process_pdf(publication=publication, refresh_search=False)
         made += bool(publication.thumbnail)
     return made

@@ -22,17 +22,16 @@ def publication_change_slug(*, publication: Publication, new_slug: str) -> Publi
     old_slug = publication.slug
     if new_slug == old_slug:
         return publication
-    # The new slug may be an old one of this or another publication: it is now taken for real.
-    SlugRedirect.objects.filter(old_slug=new_slug).delete()
     publication.slug = new_slug
     publication.save(update_fields=["slug", "updated_at"])
-    SlugRedirect.objects.update_or_create(old_slug=old_slug, defaults={"publication": publication})
+    slug_redirect_record(publication=publication, old_slug=old_slug)
     return publication
 
 
 def slug_redirect_record(*, publication: Publication, old_slug: str) -> None:
     """Record that `old_slug` used to name `publication` (when the slug was already saved)."""
     if old_slug and old_slug != publication.slug:
+        # The new slug may be an old one of this or another publication: now it is taken.
         SlugRedirect.objects.filter(old_slug=publication.slug).delete()
         SlugRedirect.objects.update_or_create(
             old_slug=old_slug, defaults={"publication": publication}
@@ -59,12 +58,9 @@ def publication_log(*, publication: Publication, user, message: str) -> LogEntry
 def transition_message(*, before_status, before_publish_at, publication: Publication) -> str:
     """What a status/schedule change means, in the words of the audit log ("" when none)."""
     status, publish_at = publication.status, publication.publish_at
-    scheduled = (
-        status == Publication.Status.PUBLISHED and publish_at and publish_at > timezone.now()
-    )
     if status == before_status and publish_at == before_publish_at:
         return ""
-    if scheduled:
+    if publication.is_scheduled:
         when = timezone.localtime(publish_at).strftime("%Y-%m-%d %H:%M %Z")
         return _("Scheduled for %(when)s") % {"when": when}
     if status == Publication.Status.PUBLISHED:

@@ -56,7 +56,7 @@ def can_view(user, publication):
     return sees_all(user) or publication.created_by_id == user.pk
 
 
-def allowed_statuses(user, publication=None):
+def allowed_statuses(user):
     """The statuses `user` may give to a publication in a form."""
     if can_publish(user):
         return list(Status.values)

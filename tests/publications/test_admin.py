@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from publications.admin import CenterListFilter
 from publications.models import (
     Author,
     Publication,
@@ -21,6 +22,7 @@ from publications.models import (
 from tests.factories import (
     AuthorFactory,
     CenterFactory,
+    ProgramFactory,
     PublicationFactory,
     RegionFactory,
     SeriesFactory,
@@ -188,6 +190,27 @@ def test_tree_changelist_indents_children_below_their_parent(admin_client):
     response = admin_client.get(admin_url(Region, "changelist"))
     assert [r.slug for r in response.context["cl"].result_list] == ["africa", "asia", "japan"]
     assert 'padding-left:1.5em">Japan' in response.content.decode()
+
+
+def test_center_filter_lists_each_center_followed_by_its_programs(admin_client):
+    asia = CenterFactory(slug="asia-center", name="Asia Center")
+    europe = CenterFactory(slug="europe-center", name="Europe Center")
+    CenterFactory(slug="africa-center", name="Africa Center", order=1)
+    ProgramFactory(slug="korea-program", name="Korea Program", parent=asia, order=1)
+    ProgramFactory(slug="japan-program", name="Japan Program", parent=asia)
+    ProgramFactory(slug="eu-program", name="EU Program", parent=europe)
+    response = admin_client.get(admin_url(Publication, "changelist"))
+    [center_filter] = [
+        spec for spec in response.context["cl"].filter_specs if isinstance(spec, CenterListFilter)
+    ]
+    assert center_filter.lookup_choices == [
+        ("asia-center", "Asia Center"),
+        ("japan-program", "\u2003Japan Program"),
+        ("korea-program", "\u2003Korea Program"),
+        ("europe-center", "Europe Center"),
+        ("eu-program", "\u2003EU Program"),
+        ("africa-center", "Africa Center"),
+    ]
 
 
 def test_autocomplete_answers_for_the_regions_field(admin_client):

@@ -137,6 +137,45 @@ def test_processing_a_new_pdf_indexes_its_text(tmp_path, settings, monkeypatch):
     assert indexed("desalination") == {"with-pdf"}
 
 
+def test_pdf_uploaded_in_the_admin_is_found_by_its_text(
+    client, editor, tmp_path, settings, monkeypatch
+):
+    isolate_storage(tmp_path, settings, monkeypatch)
+    pdf = tmp_path / "upload.pdf"
+    make_pdf(pdf, "Hydropower cooperation")
+    data = form_data(client.get(admin_url("add")))
+    data.update(title="Rivers", slug="uploaded", summary="", body="")
+    data["pdf"] = SimpleUploadedFile("r.pdf", pdf.read_bytes(), content_type="application/pdf")
+    assert client.post(admin_url("add"), data).status_code == 302
+    assert indexed("hydropower") == {"uploaded"}
+
+
+def test_process_pdfs_command_indexes_the_texts_in_one_refresh(tmp_path, settings, monkeypatch):
+    from publications import pdf_services
+    from publications.management.commands import process_pdfs
+
+    isolate_storage(tmp_path, settings, monkeypatch)
+    for slug, words in (("first", "Aquifer depletion"), ("second", "Aquifer recharge")):
+        publication = PublicationFactory(slug=slug, summary="", body="")
+        make_pdf(tmp_path / f"{slug}.pdf", words)
+        publication.pdf = SimpleUploadedFile(
+            "x.pdf", (tmp_path / f"{slug}.pdf").read_bytes(), content_type="application/pdf"
+        )
+        publication.save()
+    refreshes = []
+
+    def counted(**kwargs):
+        refreshes.append(kwargs)
+        return search_index_refresh(**kwargs)
+
+    monkeypatch.setattr(pdf_services, "search_index_refresh", counted)
+    monkeypatch.setattr(process_pdfs, "search_index_refresh", counted)
+    call_command("process_pdfs", stdout=io.StringIO())
+
+    assert indexed("aquifer") == {"first", "second"}
+    assert len(refreshes) == 1
+
+
 def test_imported_publications_are_found_by_full_text_search(tmp_path, settings, monkeypatch):
     isolate_storage(tmp_path, settings, monkeypatch)
     make_pdf(tmp_path / "files" / "security-partnerships-japan.pdf")

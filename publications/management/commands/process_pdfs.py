@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from publications.models import Publication
 from publications.pdf_services import publication_process_pdf
+from publications.search import search_index_refresh
 
 
 class Command(BaseCommand):
@@ -29,13 +30,16 @@ class Command(BaseCommand):
                 raise CommandError(f"No publication with a PDF for: {', '.join(sorted(missing))}")
         elif not all:
             publications = publications.filter(Q(pdf_text="") | (Q(thumbnail="") & Q(cover="")))
-        done = 0
+        done, processed = 0, []
         for publication in publications.iterator(chunk_size=50):
             if dry_run:
                 self.stdout.write(f"would process {publication.slug}")
             else:
-                publication_process_pdf(publication=publication)
+                publication_process_pdf(publication=publication, refresh_search=False)
+                processed.append(publication.pk)
                 self.stdout.write(f"processed {publication.slug}")
             done += 1
+        if processed:
+            search_index_refresh(publication_ids=processed)  # once, not once per publication
         verb = "Would process" if dry_run else "Processed"
         self.stdout.write(self.style.SUCCESS(f"{verb} {done} publication(s)."))

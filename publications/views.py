@@ -213,14 +213,8 @@ class PublicationDetailView(PublicationWorkflowMixin, DetailView):
     def get_queryset(self):
         return (
             Publication.objects.published()
-            .select_related("series")
+            .for_detail()
             .prefetch_related(
-                Prefetch(
-                    "publication_authors",
-                    queryset=PublicationAuthor.objects.select_related("author").order_by(
-                        "position", "pk"
-                    ),
-                ),
                 "regions",
                 "themes",
                 Prefetch("centers", queryset=Center.objects.active().select_related("parent")),

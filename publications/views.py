@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.http import Http404, HttpResponse, HttpResponseServerError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -27,7 +27,6 @@ from .models import (
     PublicationTheme,
     Region,
     Series,
-    SlugRedirect,
     Theme,
 )
 from .preview import PublicationWorkflowMixin
@@ -220,18 +219,6 @@ class PublicationDetailView(PublicationWorkflowMixin, DetailView):
                 Prefetch("centers", queryset=Center.objects.active().select_related("parent")),
             )
         )
-
-    def get(self, request, *args, **kwargs):
-        try:
-            self.object = self.get_object()
-        except Http404:
-            # An old slug answers 301 to the current URL, as long as the target is public.
-            target = SlugRedirect.objects.target_for(kwargs["slug"])
-            if target is not None and target.is_public:
-                return redirect(target.get_absolute_url(), permanent=True)
-            raise
-        context = self.get_context_data(object=self.object)
-        return self.render_to_response(context)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

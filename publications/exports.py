@@ -11,6 +11,8 @@ from types import SimpleNamespace
 
 from django.http import StreamingHttpResponse
 
+from centers.models import Center
+
 from .citations import bibtex_entry, ris_entry
 from .models import (
     PublicationAuthor,
@@ -73,13 +75,18 @@ def _attach(chunk):
         .values_list("publication_id", "author__name", "author__sort_name")
     ):
         authors.setdefault(pub_id, []).append(SimpleNamespace(name=name, sort_name=sort_name))
-    for target, model, field in (
-        (regions, PublicationRegion, "region__name"),
-        (themes, PublicationTheme, "theme__name"),
-        (centers, PublicationCenter, "center__name"),
+    for target, links, field in (
+        (regions, PublicationRegion.objects.all(), "region__name"),
+        (themes, PublicationTheme.objects.all(), "theme__name"),
+        # Inactive centers are hidden from the public, as on the pages.
+        (
+            centers,
+            PublicationCenter.objects.filter(center__in=Center.objects.active()),
+            "center__name",
+        ),
     ):
         for pub_id, name in (
-            model.objects.filter(publication_id__in=ids)
+            links.filter(publication_id__in=ids)
             .order_by(field)
             .values_list("publication_id", field)
         ):

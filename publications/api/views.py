@@ -30,7 +30,7 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
         return queryset.prefetch_related(
             Prefetch("regions", queryset=Region.objects.only("pk", "slug")),
             Prefetch("themes", queryset=Theme.objects.only("pk", "slug")),
-            Prefetch("centers", queryset=Center.objects.only("pk", "slug")),
+            Prefetch("centers", queryset=Center.objects.active().only("pk", "slug")),
         )
 
     def get_serializer_class(self):
@@ -67,5 +67,5 @@ class ExpertViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Author.objects.public().prefetch_related(
-            Prefetch("centers", queryset=Center.objects.only("pk", "slug"))
+            Prefetch("centers", queryset=Center.objects.active().only("pk", "slug"))
         )

@@ -17,7 +17,6 @@ from .citations import bibtex_entry, ris_entry
 from .models import (
     PublicationAuthor,
     PublicationCenter,
-    PublicationQuerySet,
     PublicationRegion,
     PublicationTheme,
 )
@@ -42,11 +41,6 @@ CSV_COLUMNS = [
 ]
 
 
-def export_queryset(queryset):
-    """The columns of an export (long texts left out); relations come from `iter_export`."""
-    return queryset.defer(*PublicationQuerySet.LONG_FIELDS).select_related("series")
-
-
 def iter_export(queryset, *, chunk_size=CHUNK_SIZE):
     """Publications with their authors, regions, themes and centers, chunk by chunk.
 
@@ -55,8 +49,9 @@ def iter_export(queryset, *, chunk_size=CHUNK_SIZE):
     prefetch_related for tens of thousands of rows, and keeps memory to one chunk."""
 
     chunk = []
+    # for_listing() for its columns only: _attach brings the relations.
     for publication in (
-        export_queryset(queryset).prefetch_related(None).iterator(chunk_size=chunk_size)
+        queryset.for_listing().prefetch_related(None).iterator(chunk_size=chunk_size)
     ):
         chunk.append(publication)
         if len(chunk) >= chunk_size:

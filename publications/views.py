@@ -16,7 +16,7 @@ from centers.models import Center
 
 from . import presenters
 from .citations import bibtex_entry, ris_entry
-from .exports import UrlBuilder, export_response
+from .exports import FORMATS, UrlBuilder, export_response
 from .facets import build_facets
 from .filters import PublicationFilterSet
 from .models import (
@@ -154,9 +154,7 @@ class PublicationListView(ListView):
 
 def publication_export(request, fmt):
     """The current filtered list as CSV, BibTeX or RIS (the list's query parameters)."""
-    filterset = PublicationFilterSet(
-        request.GET, queryset=Publication.objects.published().for_listing()
-    )
+    filterset = PublicationFilterSet(request.GET, queryset=Publication.objects.published())
     return export_response(request, filterset.qs, fmt)
 
 
@@ -168,11 +166,7 @@ def publication_cite(request, slug, fmt):
     urls = UrlBuilder(request)
     formatter = bibtex_entry if fmt == "bib" else ris_entry
     text = formatter(publication, url=urls.page(publication), pdf_url=urls.pdf(publication))
-    content_type = (
-        "application/x-bibtex; charset=utf-8"
-        if fmt == "bib"
-        else "application/x-research-info-systems; charset=utf-8"
-    )
+    content_type, _filename = FORMATS[fmt]
     response = HttpResponse(text, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{publication.slug}.{fmt}"'
     return response

@@ -1,6 +1,5 @@
 """Public pages of the catalogue. Every queryset starts from Publication.objects.published()."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpResponse, HttpResponseServerError
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from centers.models import Center
+from thinktank.context_processors import site
 
 from . import presenters
 from .citations import bibtex_entry, ris_entry
@@ -133,7 +133,6 @@ class PublicationListView(ListView):
             selected=selected,
             chips=presenters.filter_chips(query, labels),
             pages=presenters.page_links(context["page_obj"], query),
-            querystring=presenters.querystring(query)[1:],
             current_sort=query.get("sort", "newest"),
             result_count=context["paginator"].count,
             feed_query=presenters.querystring(query),
@@ -412,8 +411,4 @@ def robots_txt(request):
 def server_error(request, template_name="500.html"):
     """The 500 page in the site's layout, rendered without touching the database."""
     template = loader.get_template(template_name)
-    context = {
-        "INSTITUTE_NAME": settings.INSTITUTE_NAME,
-        "INSTITUTE_SHORT_NAME": settings.INSTITUTE_SHORT_NAME,
-    }
-    return HttpResponseServerError(template.render(context))
+    return HttpResponseServerError(template.render(site(request)))

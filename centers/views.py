@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from publications.models import Author, Publication
+from publications.models import Publication
 
 from .models import Center
 
@@ -32,7 +32,7 @@ class CenterDetailView(DetailView):
         context.update(
             programs=center.programs.active(),
             heads=center.heads.all(),
-            team=Author.objects.active().filter(centers=center),
+            team=center.members.active(),
             publications=Publication.objects.published()
             .in_center([center.slug])
             .for_listing()

@@ -11,11 +11,12 @@ from types import SimpleNamespace
 
 from django.http import StreamingHttpResponse
 
+from centers.models import Center
+
 from .citations import bibtex_entry, ris_entry
 from .models import (
     PublicationAuthor,
     PublicationCenter,
-    PublicationQuerySet,
     PublicationRegion,
     PublicationTheme,
 )
@@ -40,11 +41,6 @@ CSV_COLUMNS = [
 ]
 
 
-def export_queryset(queryset):
-    """The columns of an export (long texts left out); relations come from `iter_export`."""
-    return queryset.defer(*PublicationQuerySet.LONG_FIELDS).select_related("series")
-
-
 def iter_export(queryset, *, chunk_size=CHUNK_SIZE):
     """Publications with their authors, regions, themes and centers, chunk by chunk.
 
@@ -53,8 +49,9 @@ def iter_export(queryset, *, chunk_size=CHUNK_SIZE):
     prefetch_related for tens of thousands of rows, and keeps memory to one chunk."""
 
     chunk = []
+    # for_listing() for its columns only: _attach brings the relations.
     for publication in (
-        export_queryset(queryset).prefetch_related(None).iterator(chunk_size=chunk_size)
+        queryset.for_listing().prefetch_related(None).iterator(chunk_size=chunk_size)
     ):
         chunk.append(publication)
         if len(chunk) >= chunk_size:
@@ -73,13 +70,18 @@ def _attach(chunk):
         .values_list("publication_id", "author__name", "author__sort_name")
     ):
         authors.setdefault(pub_id, []).append(SimpleNamespace(name=name, sort_name=sort_name))
-    for target, model, field in (
-        (regions, PublicationRegion, "region__name"),
-        (themes, PublicationTheme, "theme__name"),
-        (centers, PublicationCenter, "center__name"),
+    for target, links, field in (
+        (regions, PublicationRegion.objects.all(), "region__name"),
+        (themes, PublicationTheme.objects.all(), "theme__name"),
+        # Inactive centers are hidden from the public, as on the pages.
+        (
+            centers,
+            PublicationCenter.objects.filter(center__in=Center.objects.active()),
+            "center__name",
+        ),
     ):
         for pub_id, name in (
-            model.objects.filter(publication_id__in=ids)
+            links.filter(publication_id__in=ids)
             .order_by(field)
             .values_list("publication_id", field)
         ):

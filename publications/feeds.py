@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from .filters import PublicationFilterSet
 from .models import Publication, Region, Theme
+from .presenters import querystring
 
 FEED_SIZE = 30
 
@@ -46,12 +47,10 @@ class PublicationFeed(Feed):
         return names
 
     def link(self, filterset):
-        query = self.request.GET.urlencode()
-        return reverse("publications:list") + (f"?{query}" if query else "")
+        return reverse("publications:list") + querystring(self.request.GET)
 
     def feed_url(self, filterset):
-        query = self.request.GET.urlencode()
-        return reverse("publications:feed") + (f"?{query}" if query else "")
+        return reverse("publications:feed") + querystring(self.request.GET)
 
     def description(self, filterset):
         return _("New analyses, reports and books from %(institute)s.") % {

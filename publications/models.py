@@ -178,6 +178,14 @@ class Author(models.Model):
         return reverse("publications:expert_detail", kwargs={"slug": self.slug})
 
 
+def ordered_authors_prefetch():
+    """Feeds `Publication.ordered_authors` in one query, whatever the number of authors."""
+    return Prefetch(
+        "publication_authors",
+        queryset=PublicationAuthor.objects.select_related("author").order_by("position", "pk"),
+    )
+
+
 class PublicationQuerySet(models.QuerySet):
     # Columns a list never shows: long texts and the search vectors.
     LONG_FIELDS = ("body", "pdf_text", "search_vector", "search_rank_vector")
@@ -227,14 +235,15 @@ class PublicationQuerySet(models.QuerySet):
         return (
             self.defer(*self.LONG_FIELDS)
             .select_related("series")
-            .prefetch_related(
-                Prefetch(
-                    "publication_authors",
-                    queryset=PublicationAuthor.objects.select_related("author").order_by(
-                        "position"
-                    ),
-                ),
-            )
+            .prefetch_related(ordered_authors_prefetch())
+        )
+
+    def for_detail(self):
+        """What a publication's page shows: as `for_listing()`, with the body."""
+        return (
+            self.defer(*(name for name in self.LONG_FIELDS if name != "body"))
+            .select_related("series")
+            .prefetch_related(ordered_authors_prefetch())
         )
 
     def newest_first(self):
@@ -630,7 +639,7 @@ class Publication(models.Model):
 
     @cached_property
     def ordered_authors(self):
-        """Authors in their position order; uses the prefetch of for_listing() when present."""
+        """Authors in their position order; uses `ordered_authors_prefetch()` when present."""
         return [pa.author for pa in self.publication_authors.all()]
 
     @property

@@ -21,6 +21,7 @@ from .filters import PublicationFilterSet
 from .models import Author, Publication, Region, Series, SlugRedirect, Theme
 from .pdf_generation import READING_LIST_CAP, publication_edition, render_reading_list
 from .pdf_services import publication_download_record
+from .presenters import querystring
 
 logger = logging.getLogger(__name__)
 
@@ -158,11 +159,7 @@ def publication_export_pdf(request):
     filterset = PublicationFilterSet(request.GET, queryset=queryset)
     publications = filterset.qs
     total = publications.count()
-    query = request.GET.copy()
-    query.pop("page", None)
-    list_url = settings.SITE_URL + reverse("publications:list")
-    if query:
-        list_url += "?" + query.urlencode()
+    list_url = settings.SITE_URL + reverse("publications:list") + querystring(request.GET)
     # The PDF is written to a temporary file (in memory up to 8 MB, then on disk) and streamed
     # from there; rows come from the database in chunks, so memory stays bounded.
     out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (closed by FileResponse)

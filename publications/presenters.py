@@ -5,7 +5,7 @@ everything works on objects the views have already loaded."""
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext as _
@@ -268,10 +268,6 @@ def json_ld(publication, *, url, pdf_url, image_url, authors, author_urls, home_
         if publication.source:
             data["isPartOf"] = {"@type": "Periodical", "name": publication.source}
     return data
-
-
-def home_path():
-    return reverse("publications:home")
 
 
 # --- Languages ------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ def _token_publication(request, token, slug):
             raise PermissionDenied(_("This preview link has expired.")) from None
         raise PermissionDenied(_("This preview link is not valid.")) from None
     pk = data.get("pk") if isinstance(data, dict) else None
-    return Publication.objects.filter(pk=pk, slug=slug).first()
+    return Publication.objects.for_detail().filter(pk=pk, slug=slug).first()
 
 
 def preview_publication_for(request, slug):
@@ -65,7 +65,7 @@ def preview_publication_for(request, slug):
         user = getattr(request, "user", None)
         if user is None or not (user.is_authenticated and user.is_staff):
             return None
-        publication = Publication.objects.filter(slug=slug).first()
+        publication = Publication.objects.for_detail().filter(slug=slug).first()
         if publication is not None and not workflow.can_view(user, publication):
             return None
     if publication is None or publication.is_public:
@@ -83,9 +83,10 @@ def mark_private(response):
 def gone_or_moved(request, slug):
     """For a slug that is not a public publication: 410 for an archived item (with its
     citation data), 301 for an old slug of a public or archived one; None otherwise (404)."""
+    # The citation data of a list row, body left out.
     archived = (
-        Publication.objects.filter(slug=slug, status=Publication.Status.ARCHIVED)
-        .select_related("series")
+        Publication.objects.for_listing()
+        .filter(slug=slug, status=Publication.Status.ARCHIVED)
         .first()
     )
     if archived is not None:

@@ -1,10 +1,9 @@
 """Public pages of the catalogue. Every queryset starts from Publication.objects.published()."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.http import Http404, HttpResponse, HttpResponseServerError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +12,11 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from centers.models import Center
+from thinktank.context_processors import site
 
 from . import presenters
 from .citations import bibtex_entry, ris_entry
-from .exports import UrlBuilder, export_response
+from .exports import FORMATS, UrlBuilder, export_response
 from .facets import build_facets
 from .filters import PublicationFilterSet
 from .models import (
@@ -27,7 +27,6 @@ from .models import (
     PublicationTheme,
     Region,
     Series,
-    SlugRedirect,
     Theme,
 )
 from .preview import PublicationWorkflowMixin
@@ -134,7 +133,6 @@ class PublicationListView(ListView):
             selected=selected,
             chips=presenters.filter_chips(query, labels),
             pages=presenters.page_links(context["page_obj"], query),
-            querystring=presenters.querystring(query)[1:],
             current_sort=query.get("sort", "newest"),
             result_count=context["paginator"].count,
             feed_query=presenters.querystring(query),
@@ -155,9 +153,7 @@ class PublicationListView(ListView):
 
 def publication_export(request, fmt):
     """The current filtered list as CSV, BibTeX or RIS (the list's query parameters)."""
-    filterset = PublicationFilterSet(
-        request.GET, queryset=Publication.objects.published().for_listing()
-    )
+    filterset = PublicationFilterSet(request.GET, queryset=Publication.objects.published())
     return export_response(request, filterset.qs, fmt)
 
 
@@ -169,11 +165,7 @@ def publication_cite(request, slug, fmt):
     urls = UrlBuilder(request)
     formatter = bibtex_entry if fmt == "bib" else ris_entry
     text = formatter(publication, url=urls.page(publication), pdf_url=urls.pdf(publication))
-    content_type = (
-        "application/x-bibtex; charset=utf-8"
-        if fmt == "bib"
-        else "application/x-research-info-systems; charset=utf-8"
-    )
+    content_type, _filename = FORMATS[fmt]
     response = HttpResponse(text, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{publication.slug}.{fmt}"'
     return response
@@ -213,31 +205,13 @@ class PublicationDetailView(PublicationWorkflowMixin, DetailView):
     def get_queryset(self):
         return (
             Publication.objects.published()
-            .select_related("series")
+            .for_detail()
             .prefetch_related(
-                Prefetch(
-                    "publication_authors",
-                    queryset=PublicationAuthor.objects.select_related("author").order_by(
-                        "position", "pk"
-                    ),
-                ),
                 "regions",
                 "themes",
                 Prefetch("centers", queryset=Center.objects.active().select_related("parent")),
             )
         )
-
-    def get(self, request, *args, **kwargs):
-        try:
-            self.object = self.get_object()
-        except Http404:
-            # An old slug answers 301 to the current URL, as long as the target is public.
-            target = SlugRedirect.objects.target_for(kwargs["slug"])
-            if target is not None and target.is_public:
-                return redirect(target.get_absolute_url(), permanent=True)
-            raise
-        context = self.get_context_data(object=self.object)
-        return self.render_to_response(context)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -437,8 +411,4 @@ def robots_txt(request):
 def server_error(request, template_name="500.html"):
     """The 500 page in the site's layout, rendered without touching the database."""
     template = loader.get_template(template_name)
-    context = {
-        "INSTITUTE_NAME": settings.INSTITUTE_NAME,
-        "INSTITUTE_SHORT_NAME": settings.INSTITUTE_SHORT_NAME,
-    }
-    return HttpResponseServerError(template.render(context))
+    return HttpResponseServerError(template.render(site(request)))

@@ -22,18 +22,15 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = PublicationFilterSet
 
     def get_queryset(self):
-        queryset = Publication.objects.published().for_listing()
+        queryset = Publication.objects.published()
         if self.action == "retrieve":
-            # The detail shows the body: reload it while keeping the other long columns out.
-            queryset = (
-                queryset.defer(None)
-                .defer("pdf_text", "search_vector", "search_rank_vector")
-                .select_related("series", "translation_of")
-            )
+            queryset = queryset.for_detail().select_related("translation_of")
+        else:
+            queryset = queryset.for_listing()
         return queryset.prefetch_related(
             Prefetch("regions", queryset=Region.objects.only("pk", "slug")),
             Prefetch("themes", queryset=Theme.objects.only("pk", "slug")),
-            Prefetch("centers", queryset=Center.objects.only("pk", "slug")),
+            Prefetch("centers", queryset=Center.objects.active().only("pk", "slug")),
         )
 
     def get_serializer_class(self):
@@ -70,5 +67,5 @@ class ExpertViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Author.objects.public().prefetch_related(
-            Prefetch("centers", queryset=Center.objects.only("pk", "slug"))
+            Prefetch("centers", queryset=Center.objects.active().only("pk", "slug"))
         )

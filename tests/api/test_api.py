@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from publications.models import Author
+from tests.factories import CenterFactory
 from tests.publications.catalogue import build_catalogue
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +62,18 @@ def test_taxonomies_centers_and_experts(client, catalogue):
     experts = client.get(reverse("api:expert-list")).json()["results"]
     assert {e["slug"] for e in experts} == {"jane-doe", "pierre-martin"}
     assert "email" in experts[0] and experts[0]["email"] == ""
+
+
+def test_inactive_centers_are_left_out_of_publications_and_experts(client, catalogue):
+    closed = CenterFactory(slug="closed-center", active=False)
+    catalogue.p1.centers.add(closed)
+    Author.objects.get(slug="jane-doe").centers.add(closed, *catalogue.p1.centers.all())
+    listed = client.get(reverse("api:publication-list")).json()["results"]
+    assert next(p for p in listed if p["slug"] == "p1")["centers"] == ["asia-center"]
+    detail = client.get(reverse("api:publication-detail", args=["p1"])).json()
+    assert detail["centers"] == ["asia-center"]
+    experts = client.get(reverse("api:expert-list")).json()["results"]
+    assert next(e for e in experts if e["slug"] == "jane-doe")["centers"] == ["asia-center"]
 
 
 def test_api_is_outside_language_prefixes(client, catalogue):

@@ -196,6 +196,13 @@ def test_feed_is_rss_and_narrowed_by_region_and_theme(client, analysis, catalogu
     assert len(list(by_theme.iter("item"))) == 1
 
 
+def test_feed_links_keep_the_filters_but_not_the_page(client, analysis, catalogue):
+    channel = rss(client, reverse("publications:feed") + "?region=asia&page=3").find("channel")
+    assert channel.findtext("link") == "http://testserver/publications/?region=asia"
+    self_link = channel.find("{http://www.w3.org/2005/Atom}link").get("href")
+    assert self_link == "http://testserver/feeds/publications/?region=asia"
+
+
 def test_feed_hides_unpublished_and_escapes_hostile_titles(client, catalogue):
     PublicationFactory(title=HOSTILE, summary=HOSTILE)
     PublicationFactory(title="Draft", status=Publication.Status.DRAFT)

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from publications.citations import bibtex_entry, bibtex_escape, bibtex_title, ris_entry
 from publications.models import Publication
-from tests.factories import AuthorFactory, PublicationFactory, SeriesFactory
+from tests.factories import AuthorFactory, CenterFactory, PublicationFactory, SeriesFactory
 from tests.publications.catalogue import build_catalogue
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +46,14 @@ def test_csv_of_a_filtered_list_has_exactly_the_filtered_items(client):
         "url",
         "pdf_url",
     ]
+
+
+def test_csv_leaves_inactive_centers_out(client):
+    catalogue = build_catalogue()
+    catalogue.p1.centers.add(CenterFactory(name="Closed Center", active=False))
+    rows = csv.DictReader(io.StringIO(body(client.get(reverse("publications:export_csv")))))
+    p1 = next(row for row in rows if row["url"].endswith("/p1/"))
+    assert p1["centers"] == "Center for Asian Studies"
 
 
 def test_bibtex_and_ris_of_a_filtered_list_have_exactly_the_filtered_items(client):

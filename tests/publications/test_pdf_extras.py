@@ -66,6 +66,15 @@ def test_reading_list_holds_the_filtered_publications(client):
     assert reader.metadata.title.startswith("Reading list")
 
 
+def test_reading_list_links_to_the_list_with_its_filters_but_not_the_page(
+    client, monkeypatch, settings
+):
+    given = {}
+    monkeypatch.setattr(pdf_views, "render_reading_list", lambda out, rows, **kw: given.update(kw))
+    client.get("/publications/export.pdf?type=report&page=2")
+    assert given["list_url"] == f"{settings.SITE_URL}/publications/?type=report"
+
+
 def test_reading_list_with_malformed_filters_is_not_a_500(client):
     PublicationFactory(title="Still listed")
     response = client.get("/publications/export.pdf?year_from=abc&region=nowhere")

@@ -5,11 +5,13 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from publications import preview
 from publications.models import Publication
-from tests.factories import PublicationFactory
+from tests.factories import AuthorFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +127,30 @@ def test_admin_change_form_offers_the_signed_link(admin_client):
     publication = PublicationFactory(status=Status.DRAFT)
     response = admin_client.get(f"/admin/publications/publication/{publication.pk}/change/")
     assert "?preview=" in response.content.decode()
+
+
+def url_with_authors(page, count):
+    status = Status.ARCHIVED if page == "withdrawn" else Status.DRAFT
+    authors = [AuthorFactory() for _ in range(count)]
+    publication = PublicationFactory(status=status, authors=authors)
+    url = publication.get_absolute_url()
+    if page == "preview link":
+        url += f"?preview={preview.preview_token(publication)}"
+    return url
+
+
+@pytest.mark.parametrize(
+    ("page", "status"), [("withdrawn", 410), ("staff preview", 200), ("preview link", 200)]
+)
+def test_query_count_does_not_grow_with_the_number_of_authors(
+    client, django_assert_num_queries, page, status
+):
+    if page == "staff preview":
+        client.force_login(staff())
+    url = url_with_authors(page, 1)
+    client.get(url)  # what the first request of a process caches does not count
+    with CaptureQueriesContext(connection) as with_one:
+        assert client.get(url).status_code == status
+    url = url_with_authors(page, 5)
+    with django_assert_num_queries(len(with_one)):
+        assert client.get(url).status_code == status

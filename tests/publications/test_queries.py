@@ -41,3 +41,19 @@ def test_for_listing_leaves_the_body_out():
 
     publication = Publication.objects.for_listing().get()
     assert "body" in publication.get_deferred_fields()
+
+
+def test_for_detail_keeps_the_body_and_leaves_the_other_long_columns_out():
+    make_publications(1)
+    from publications.models import Publication
+
+    deferred = Publication.objects.for_detail().get().get_deferred_fields()
+    assert "body" not in deferred
+    assert {"pdf_text", "search_vector", "search_rank_vector"} <= deferred
+
+
+def test_detail_query_count_does_not_grow_with_the_number_of_authors(client):
+    one = PublicationFactory(authors=[AuthorFactory()])
+    several = PublicationFactory(authors=[AuthorFactory() for _ in range(5)])
+    with_one = count_queries(client, one.get_absolute_url())
+    assert count_queries(client, several.get_absolute_url()) == with_one

@@ -27,6 +27,10 @@ class CenterQuerySet(models.QuerySet):
     def programs(self):
         return self.filter(kind=Center.Kind.PROGRAM)
 
+    def with_programs(self, slugs):
+        """The centers named and their programs (a center's work includes its programs')."""
+        return self.filter(models.Q(slug__in=slugs) | models.Q(parent__slug__in=slugs))
+
     def in_tree_order(self):
         """[(center, depth)]: each center followed by its programs (one query). Programs whose
         center is not in the queryset (an inactive center) come last, still indented."""

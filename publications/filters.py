@@ -16,7 +16,6 @@ import datetime
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -138,12 +137,8 @@ def _resolve_tree(model, slugs):
 
 def _resolve_centers(slugs):
     """Ids of the centers named and of their programs; known = the slugs named directly."""
-    rows = list(
-        Center.objects.filter(Q(slug__in=slugs) | Q(parent__slug__in=slugs)).values_list(
-            "pk", "slug", "parent__slug"
-        )
-    )
-    return sorted(pk for pk, _s, _p in rows), {slug for _pk, slug, _p in rows if slug in slugs}
+    rows = list(Center.objects.with_programs(slugs).values_list("pk", "slug"))
+    return sorted(pk for pk, _s in rows), {slug for _pk, slug in rows if slug in slugs}
 
 
 def _resolve_simple(model):

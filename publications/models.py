@@ -249,33 +249,9 @@ class PublicationQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_on", "-pk")
 
-    def in_region(self, slugs):
-        """Tagged with any of these regions or one of their descendants (an EXISTS subquery)."""
-        regions = Region.objects.with_slugs_and_descendants(slugs)
-        return self.filter(
-            Exists(PublicationRegion.objects.filter(publication=OuterRef("pk"), region__in=regions))
-        )
-
-    def in_theme(self, slugs):
-        themes = Theme.objects.with_slugs_and_descendants(slugs)
-        return self.filter(
-            Exists(PublicationTheme.objects.filter(publication=OuterRef("pk"), theme__in=themes))
-        )
-
-    def in_center(self, slugs):
-        """Linked to any of these centers, or to a program of one of them."""
-        from centers.models import Center
-
-        centers = Center.objects.filter(Q(slug__in=slugs) | Q(parent__slug__in=slugs))
-        return self.filter(
-            Exists(PublicationCenter.objects.filter(publication=OuterRef("pk"), center__in=centers))
-        )
-
-    def in_series(self, slugs):
-        return self.filter(series__slug__in=slugs)
-
-    # Filters by primary keys, for callers that resolved the slugs already (the FilterSet does,
-    # once per request, so that facets re-applying the filters cost no extra query).
+    # Filters by primary keys (an EXISTS subquery each), for callers that resolved the slugs
+    # already (the FilterSet does, once per request, so that facets re-applying the filters
+    # cost no extra query); `ids` may be a list or a subquery.
     def in_region_ids(self, ids):
         return self.filter(
             Exists(PublicationRegion.objects.filter(publication=OuterRef("pk"), region_id__in=ids))
@@ -299,12 +275,22 @@ class PublicationQuerySet(models.QuerySet):
     def in_series_ids(self, ids):
         return self.filter(series_id__in=ids)
 
+    # The same by slug, for pages and admin filters that name one node.
+    def in_region(self, slugs):
+        """Tagged with any of these regions or one of their descendants."""
+        return self.in_region_ids(Region.objects.with_slugs_and_descendants(slugs).values("pk"))
+
+    def in_theme(self, slugs):
+        return self.in_theme_ids(Theme.objects.with_slugs_and_descendants(slugs).values("pk"))
+
+    def in_center(self, slugs):
+        """Linked to any of these centers, or to a program of one of them."""
+        from centers.models import Center
+
+        return self.in_center_ids(Center.objects.with_programs(slugs).values("pk"))
+
     def by_author(self, slugs):
-        return self.filter(
-            Exists(
-                PublicationAuthor.objects.filter(publication=OuterRef("pk"), author__slug__in=slugs)
-            )
-        )
+        return self.by_author_ids(Author.objects.filter(slug__in=slugs).values("pk"))
 
 
 class PublicationType(models.TextChoices):

@@ -101,13 +101,17 @@ class AuthorQuerySet(models.QuerySet):
 
     def public(self):
         """Experts shown on the site: active ones, and anyone with a public publication."""
-        return self.filter(
-            Q(active=True)
-            | Exists(
-                PublicationAuthor.objects.filter(
-                    author=OuterRef("pk"),
-                    publication__in=Publication.objects.published().values("pk"),
-                )
+        return self.filter(Q(active=True) | self._wrote(Publication.objects.published()))
+
+    def authors_of(self, publications):
+        """The authors of any of these publications (a queryset; one EXISTS subquery)."""
+        return self.filter(self._wrote(publications))
+
+    @staticmethod
+    def _wrote(publications):
+        return Exists(
+            PublicationAuthor.objects.filter(
+                author=OuterRef("pk"), publication__in=publications.values("pk")
             )
         )
 

@@ -22,7 +22,6 @@ from .filters import PublicationFilterSet
 from .models import (
     Author,
     Publication,
-    PublicationAuthor,
     PublicationRegion,
     PublicationTheme,
     Region,
@@ -307,30 +306,16 @@ class TaxonomyDetailView(DetailView):
     context_object_name = "node"
     queryset_method = ""
     filter_param = ""
-    through = None
-    through_field = ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         node = self.object
-        published = Publication.objects.published()
-        publications = getattr(published, self.queryset_method)([node.slug])
-        covering = self.through.objects.filter(
-            **{f"{self.through_field}__in": node.descendants().values("pk")},
-            publication__in=published.values("pk"),
-        )
-        experts = Author.objects.filter(
-            Exists(
-                PublicationAuthor.objects.filter(
-                    author=OuterRef("pk"), publication__in=covering.values("publication")
-                )
-            )
-        )[:12]
+        publications = getattr(Publication.objects.published(), self.queryset_method)([node.slug])
         context.update(
             children=node.children.all(),
             ancestors=node.ancestors(),
             publications=publications.for_listing().newest_first()[:20],
-            experts=experts,
+            experts=Author.objects.authors_of(publications)[:12],
             filter_param=self.filter_param,
             more_url=reverse("publications:list") + f"?{self.filter_param}={node.slug}",
         )
@@ -341,16 +326,12 @@ class RegionDetailView(TaxonomyDetailView):
     model = Region
     queryset_method = "in_region"
     filter_param = "region"
-    through = PublicationRegion
-    through_field = "region"
 
 
 class ThemeDetailView(TaxonomyDetailView):
     model = Theme
     queryset_method = "in_theme"
     filter_param = "theme"
-    through = PublicationTheme
-    through_field = "theme"
 
 
 class ExpertListView(ListView):
@@ -374,23 +355,22 @@ class ExpertDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         expert = self.object
-        published = Publication.objects.published()
-        theirs = PublicationAuthor.objects.filter(
-            author=expert, publication__in=published.values("pk")
-        ).values("publication")
-        paginator = Paginator(
-            published.by_author([expert.slug]).for_listing().newest_first(), self.paginate_by
-        )
+        theirs = Publication.objects.published().by_author_ids([expert.pk])
+        paginator = Paginator(theirs.for_listing().newest_first(), self.paginate_by)
         page = paginator.get_page(self.request.GET.get("page"))
         context.update(
             regions=Region.objects.filter(
                 Exists(
-                    PublicationRegion.objects.filter(region=OuterRef("pk"), publication__in=theirs)
+                    PublicationRegion.objects.filter(
+                        region=OuterRef("pk"), publication__in=theirs.values("pk")
+                    )
                 )
             ),
             themes=Theme.objects.filter(
                 Exists(
-                    PublicationTheme.objects.filter(theme=OuterRef("pk"), publication__in=theirs)
+                    PublicationTheme.objects.filter(
+                        theme=OuterRef("pk"), publication__in=theirs.values("pk")
+                    )
                 )
             ),
             publications=page.object_list,

@@ -190,6 +190,11 @@ def ordered_authors_prefetch():
     )
 
 
+def work_versions_condition(root_ids):
+    """The condition "a version of one of these works" (a translation points at its original)."""
+    return Q(pk__in=root_ids) | Q(translation_of_id__in=root_ids)
+
+
 class PublicationQuerySet(models.QuerySet):
     # Columns a list never shows: long texts and the search vectors.
     LONG_FIELDS = ("body", "pdf_text", "search_vector", "search_rank_vector")
@@ -249,6 +254,10 @@ class PublicationQuerySet(models.QuerySet):
             .select_related("series")
             .prefetch_related(ordered_authors_prefetch())
         )
+
+    def work_versions(self, root_ids):
+        """Every version of these works: the originals and their translations."""
+        return self.filter(work_versions_condition(root_ids))
 
     def newest_first(self):
         return self.order_by("-published_on", "-pk")
@@ -618,10 +627,9 @@ class Publication(models.Model):
 
     def language_versions(self):
         """Public versions of this work in other languages (one query)."""
-        root = self.translation_root_id
         return (
             Publication.objects.published()
-            .filter(Q(pk=root) | Q(translation_of_id=root))
+            .work_versions([self.translation_root_id])
             .exclude(pk=self.pk)
             .only("pk", "slug", "title", "language")
             .order_by("language")

@@ -26,6 +26,7 @@ from .models import (
     PublicationTheme,
     Region,
     Theme,
+    work_versions_condition,
 )
 
 EXACT = 3
@@ -80,9 +81,8 @@ def related_publications(publication, *, limit=5, candidate_limit=CANDIDATE_LIMI
     near_themes = _near_nodes(Theme, themes).values("pk")
 
     # Never itself, nor its own versions in other languages ("Available in" lists those).
-    root = publication.translation_root_id
     published = Publication.objects.published().exclude(
-        Q(pk=publication.pk) | Q(pk=root) | Q(translation_of_id=root)
+        work_versions_condition([publication.translation_root_id])
     )
     pinned = PinnedRelation.objects.filter(from_publication=publication.pk)
 

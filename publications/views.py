@@ -1,7 +1,7 @@
 """Public pages of the catalogue. Every queryset starts from Publication.objects.published()."""
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -180,7 +180,7 @@ def attach_language_versions(publications):
     works = {}
     for version in (
         Publication.objects.published()
-        .filter(Q(pk__in=roots) | Q(translation_of_id__in=roots))
+        .work_versions(roots)
         .only("pk", "slug", "language", "translation_of_id")
         .order_by("language", "pk")
     ):

@@ -275,35 +275,30 @@ class PublicationAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        # The service decides; it is asked twice (schedule alone, status alone) so that each
-        # refusal lands on its own field.
+        # The service decides; it is asked twice (the schedule alone, the status alone) so that
+        # each refusal lands on its own field.
         before_status, before_publish_at = self.instance.status, self.instance.publish_at
-        status = cleaned.get("status", before_status)
-        publish_at = cleaned.get("publish_at", before_publish_at)
-        try:
-            services.publication_check_transition(
-                publication=self.instance,
-                user=self.user,
-                status=before_status,
-                publish_at=publish_at,
-            )
-        except PermissionDenied:
-            self.add_error(
-                "publish_at" if "publish_at" in self.fields else None,
+        checks = [
+            (
+                "publish_at",
+                before_status,
+                cleaned.get("publish_at", before_publish_at),
                 _("Only editors schedule publications."),
-            )
-        try:
-            services.publication_check_transition(
-                publication=self.instance,
-                user=self.user,
-                status=status,
-                publish_at=before_publish_at,
-            )
-        except PermissionDenied:
-            self.add_error(
-                "status" if "status" in self.fields else None,
+            ),
+            (
+                "status",
+                cleaned.get("status", before_status),
+                before_publish_at,
                 _("You are not allowed to give this status."),
-            )
+            ),
+        ]
+        for field, status, publish_at, message in checks:
+            try:
+                services.publication_check_transition(
+                    publication=self.instance, user=self.user, status=status, publish_at=publish_at
+                )
+            except PermissionDenied:
+                self.add_error(field if field in self.fields else None, message)
         return cleaned
 
 

@@ -98,7 +98,7 @@ def bench_generation(edition, rounds=5):
 
     from pypdf import PdfReader
 
-    from publications.pdf_generation import edition_data, render_edition
+    from publications.pdf.editions import edition_data, render_edition
 
     data = edition_data(edition)
     render_edition(data)  # fonts registered, caches warm
@@ -162,7 +162,7 @@ def main():
     try:
         setup(tmp)
         from publications.models import Publication
-        from publications.pdf_generation import publication_edition
+        from publications.pdf.editions import publication_edition
 
         edition, upload = make_publications()
         pages, size, gen_times = bench_generation(edition)

@@ -6,10 +6,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from publications.admin import (
+from thinktank.admin import (
     DESCRIPTION_PAIR,
     NAME_PAIR,
-    NamesPublicationsInUseMixin,
+    ProtectedByOwnerMixin,
     UploadValidationMixin,
     image_preview,
 )
@@ -18,8 +18,7 @@ from .models import Center
 
 
 @admin.register(Center)
-class CenterAdmin(NamesPublicationsInUseMixin, UploadValidationMixin, TranslationAdmin):
-    publication_lookup = "centers"
+class CenterAdmin(ProtectedByOwnerMixin, UploadValidationMixin, TranslationAdmin):
     list_display = ["indented", "kind", "parent", "image_thumbnail", "order", "active"]
     list_filter = ["kind", "active", ("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]

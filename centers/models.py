@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from publications.i18n import english_base_columns
-from publications.uploads import validate_image_upload
+from thinktank.i18n import english_base_columns
+from thinktank.uploads import validate_image_upload
 
 
 def upload_to_center_image(instance, filename):
@@ -96,19 +96,9 @@ class Center(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        old_parent = None
-        if self.pk:
-            old_parent = (
-                type(self).objects.filter(pk=self.pk).values_list("parent_id", flat=True).first()
-            )
         # The base columns stay English (see publications/translation.py).
         with english_base_columns():
             super().save(*args, **kwargs)
-        if old_parent != self.parent_id and self.pk:
-            # Facet rows carry each program's parent center (publications/facetrows.py).
-            from publications.facetrows import facet_rows_refresh_for_centers
-
-            facet_rows_refresh_for_centers(center_ids=[self.pk])
 
     def clean(self):
         super().clean()

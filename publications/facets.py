@@ -172,7 +172,7 @@ GROUP BY {column}
 def _pg_flags(filterset):
     """[(SQL, params)] of one boolean per facet: does the row pass that facet's filter?"""
     flags = []
-    tables = {"region": "publications_region", "theme": "publications_theme"}
+    tables = {"region": "taxonomy_region", "theme": "taxonomy_theme"}
     tables["center"] = "centers_center"
     for facet in ("region", "theme", "center"):
         if filterset.selected_raw(facet):
@@ -235,8 +235,8 @@ def _pg_facet_rows(filterset):
         return " AND ".join(f"m.f_{other}" for other in FACETS if other != facet)
 
     parts = [
-        _PG_TREE_SQL.format(facet="region", table="publications_region", where=others("region")),
-        _PG_TREE_SQL.format(facet="theme", table="publications_theme", where=others("theme")),
+        _PG_TREE_SQL.format(facet="region", table="taxonomy_region", where=others("region")),
+        _PG_TREE_SQL.format(facet="theme", table="taxonomy_theme", where=others("theme")),
         _PG_CENTER_SQL.format(where=others("center")),
         _PG_COLUMN_SQL.format(facet="type", column="type", where=others("type")),
         _PG_COLUMN_SQL.format(facet="language", column="language", where=others("language")),
@@ -279,7 +279,7 @@ def _generic_facet_rows(filterset):
         _TREE_SQL.format(
             facet="region",
             through="publications_publicationregion",
-            table="publications_region",
+            table="taxonomy_region",
             fk="region_id",
             base=base_of["region"],
             fence=fence,
@@ -287,7 +287,7 @@ def _generic_facet_rows(filterset):
         _TREE_SQL.format(
             facet="theme",
             through="publications_publicationtheme",
-            table="publications_theme",
+            table="taxonomy_theme",
             fk="theme_id",
             base=base_of["theme"],
             fence=fence,

@@ -9,8 +9,10 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from taxonomy.models import Region, Theme
+
 from .filters import PublicationFilterSet
-from .models import Publication, Region, Theme
+from .models import Publication
 from .presenters import querystring
 
 FEED_SIZE = 30

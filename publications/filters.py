@@ -23,8 +23,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from centers.models import Center
+from taxonomy.models import Region, Theme
 
-from .models import Author, Publication, Region, Series, Theme
+from .models import Author, Publication, Series
 from .search import clean_query, filter_search, order_by_relevance
 
 MAX_VALUES = 20

@@ -1,7 +1,7 @@
 """Previews of unpublished publications, and the answers of the detail URL for items that are
 not (or no longer) there: 301 for an old slug, 410 Gone for a withdrawn item.
 
-- Staff who may see the item (see workflow.can_view) get a draft, an item in review, a scheduled
+- Staff who may see the item (see permissions.can_view) get a draft, an item in review, a scheduled
   or an archived item at its public URL, with the "Preview, not published" banner.
 - Anyone holding a signed preview link (`?preview=<token>`, made by `preview_url()`, valid for
   `PREVIEW_LINK_MAX_AGE` seconds, 7 days by default) gets the same, without an account.
@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
-from . import workflow
+from . import permissions
 from .models import Publication, SlugRedirect
 
 SALT = "publications.preview"
@@ -52,7 +52,7 @@ def _token_publication(request, token, slug):
             raise PermissionDenied(_("This preview link has expired.")) from None
         raise PermissionDenied(_("This preview link is not valid.")) from None
     pk = data.get("pk") if isinstance(data, dict) else None
-    return Publication.objects.for_detail().filter(pk=pk, slug=slug).first()
+    return Publication.objects.for_detail().with_is_public().filter(pk=pk, slug=slug).first()
 
 
 def preview_publication_for(request, slug):
@@ -65,8 +65,8 @@ def preview_publication_for(request, slug):
         user = getattr(request, "user", None)
         if user is None or not (user.is_authenticated and user.is_staff):
             return None
-        publication = Publication.objects.for_detail().filter(slug=slug).first()
-        if publication is not None and not workflow.can_view(user, publication):
+        publication = Publication.objects.for_detail().with_is_public().filter(slug=slug).first()
+        if publication is not None and not permissions.can_view(user, publication):
             return None
     if publication is None or publication.is_public:
         return None

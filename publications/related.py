@@ -17,6 +17,8 @@ subqueries, ordered in SQL and cut at `limit`. The pinned ones are in the same q
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from taxonomy.models import Region, Theme
+
 from .models import (
     PinnedRelation,
     Publication,
@@ -24,10 +26,8 @@ from .models import (
     PublicationCenter,
     PublicationRegion,
     PublicationTheme,
-    Region,
-    Theme,
-    work_versions_condition,
 )
+from .querysets import work_versions_condition
 
 EXACT = 3
 NEAR = 1

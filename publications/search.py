@@ -17,16 +17,13 @@ query word in their title, summary or authors (see `order_by_relevance`).
 SQLite (the embedded default): a plain case-insensitive match on title, subtitle, summary and
 author names.
 
-Keeping the vectors fresh: call `search_index_refresh(publication_ids=[...])` after anything that
-changes a publication's text, language or authors (the admin after `save_related`, the import
-command once after its bulk inserts, for what the document touched, `load_demo`), and
-`search_index_refresh_for_authors(author_ids=[...])` after an author's name changes. Why not
-signals or triggers: the import bulk-inserts thousands of rows and their author links; one
-UPDATE at the end is far cheaper than a row trigger recomputing a vector per inserted link, and
-an explicit call is visible where the write happens.
+Keeping the vectors fresh: a database trigger empties the vectors of a publication whose text,
+language or authors change (migration 0014); until `search_index_refresh()` computes them again
+such a row is still found, by a plain match through a partial index, only unranked. Write paths
+call `search_index_refresh()` once after their writes (it visits only the empty rows); bulk
+imports pass `workers` to spread the work over every core.
 """
 
-import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 
@@ -49,7 +46,6 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .facetrows import facet_rows_refresh
 from .models import Author, Publication, PublicationAuthor
 
 CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
@@ -123,35 +119,50 @@ def _refresh_sql(where):
     )
 
 
-def search_index_refresh(*, publication_ids=None):
-    """Recompute the search vectors of these publications (all when None) in one UPDATE.
+def search_index_rebuild(*, publication_ids=None):
+    """Recompute the vectors of these publications (every one when None) in one UPDATE.
 
-    Returns the number of rows updated; a no-op (0) on databases without full-text search."""
+    Returns the number of rows updated; 0 on databases without full-text search."""
     if not is_postgres():
         return 0
-    # The facet rows (tags with their ancestors) follow the same calls: every path that changes
-    # a publication's tags already refreshes its search vectors.
-    if publication_ids is not None:
-        publication_ids = [int(pk) for pk in publication_ids]
-    facet_rows_refresh(publication_ids=publication_ids)
     with connection.cursor() as cursor:
         if publication_ids is None:
             cursor.execute(_refresh_sql(""))
         else:
-            if not publication_ids:
+            ids = [int(pk) for pk in publication_ids]
+            if not ids:
                 return 0
-            cursor.execute(_refresh_sql("WHERE pub.id = ANY(%s)"), [publication_ids])
+            cursor.execute(_refresh_sql("WHERE pub.id = ANY(%s)"), [ids])
         return cursor.rowcount
 
 
-def search_index_refresh_for_authors(*, author_ids):
-    """After an author's name changed: refresh every publication that names them."""
-    ids = list(
-        PublicationAuthor.objects.filter(author_id__in=list(author_ids))
-        .values_list("publication_id", flat=True)
-        .distinct()
+def search_index_refresh(*, workers=1, batch_size=2000):
+    """Compute the vectors that are empty (new publications, changed ones); returns how many.
+
+    Building 100,000 vectors is CPU-bound in PostgreSQL (~3 ms per 1,500-word body) and one
+    UPDATE uses one core: with `workers` > 1, batches run on that many connections, each
+    committing on its own, so a long refresh holds no lock for its whole duration. Worker
+    connections only see committed rows: inside a transaction the work stays on this one.
+    """
+    if not is_postgres():
+        return 0
+    stale = list(
+        Publication.objects.filter(search_vector__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
-    return search_index_refresh(publication_ids=ids)
+    batches = [stale[start : start + batch_size] for start in range(0, len(stale), batch_size)]
+    if workers <= 1 or len(batches) <= 1 or connection.in_atomic_block:
+        return sum(search_index_rebuild(publication_ids=batch) for batch in batches)
+
+    def refresh(batch):
+        try:
+            return search_index_rebuild(publication_ids=batch)
+        finally:
+            connection.close()  # this thread's own connection
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return sum(pool.map(refresh, batches))
 
 
 # --- Querying -------------------------------------------------------------------------------
@@ -408,36 +419,8 @@ __all__ = [
     "filter_search",
     "order_by_relevance",
     "safe_headline",
+    "search_index_rebuild",
     "search_index_refresh",
-    "search_index_refresh_for_authors",
     "search_query",
     "suggestion",
 ]
-
-
-def search_index_refresh_parallel(*, publication_ids=None, workers=None, batch_size=2000):
-    """The same refresh for a bulk import, in batches spread over several connections.
-
-    Building 100,000 vectors is CPU-bound in PostgreSQL (~3 ms per 1,500-word body); one UPDATE
-    uses one core. Batches on `workers` connections use them all, and each batch commits on its
-    own, so a long refresh holds no lock for its whole duration. Worker connections only see
-    committed rows: inside a transaction this falls back to the one-statement refresh.
-    """
-    if not is_postgres():
-        return 0
-    if connection.in_atomic_block:
-        return search_index_refresh(publication_ids=publication_ids)
-    if publication_ids is None:
-        publication_ids = Publication.objects.order_by("pk").values_list("pk", flat=True)
-    ids = sorted(int(pk) for pk in publication_ids)
-    batches = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
-    workers = workers or os.cpu_count() or 1
-
-    def refresh(batch):
-        try:
-            return search_index_refresh(publication_ids=batch)
-        finally:
-            connection.close()  # this thread's own connection
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return sum(pool.map(refresh, batches))

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import workflow
+from . import permissions
 from .models import Publication, SlugRedirect
 
 
@@ -97,14 +97,14 @@ def publication_check_transition(*, publication: Publication, user, status, publ
     workflow_states = (Status.DRAFT, Status.REVIEW)
     if user is None:
         raise _denied(_("change the status of"))
-    if publish_at != before_publish_at and not workflow.can_publish(user):
+    if publish_at != before_publish_at and not permissions.can_publish(user):
         raise _denied(_("schedule"))
     if status == before:
         return
     if status in workflow_states and before in workflow_states:
-        if not workflow.can_review(user):
+        if not permissions.can_review(user):
             raise _denied(_("review"))
-    elif not workflow.can_publish(user):
+    elif not permissions.can_publish(user):
         raise _denied(
             {
                 Status.PUBLISHED: _("publish"),
@@ -155,7 +155,7 @@ def publication_schedule(*, publication: Publication, user, publish_at) -> Publi
 
 def publication_unpublish(*, publication: Publication, user) -> Publication:
     """Take a publication off the site, back to draft."""
-    if user is None or not workflow.can_publish(user):
+    if user is None or not permissions.can_publish(user):
         raise _denied(_("unpublish"))
     return publication_set_status(
         publication=publication, user=user, status=Publication.Status.DRAFT

@@ -1,4 +1,5 @@
-"""French versions of the taxonomy and series names, with django-modeltranslation.
+"""French names and descriptions of series, with django-modeltranslation (regions and themes:
+`taxonomy/translation.py`, centers: `centers/translation.py`).
 
 Why django-modeltranslation: it adds plain columns (`name_en`, `name_fr`, ...) to the existing
 tables, so every query, filter, `only()` and ordering keeps working with no join and no JSON
@@ -9,27 +10,14 @@ translations in a separate table (a join or prefetch on every list), and JSON-fi
 (django-modeltrans) change how lookups are written.
 
 The base column (`name`) always holds English: the models save under English (see
-`publications.i18n.english_base_columns`), and so do the importer and `load_demo`.
+`thinktank.i18n.english_base_columns`), and so do the importer and `load_demo`.
 """
 
-from modeltranslation.translator import TranslationOptions, register
+from modeltranslation.translator import register
 
-from .models import Region, Series, Theme
+from taxonomy.translation import NameDescriptionOptions
 
-
-class NameDescriptionOptions(TranslationOptions):
-    fields = ("name", "description")
-    fallback_languages = {"default": ("en",)}
-
-
-@register(Region)
-class RegionTranslationOptions(NameDescriptionOptions):
-    pass
-
-
-@register(Theme)
-class ThemeTranslationOptions(NameDescriptionOptions):
-    pass
+from .models import Series
 
 
 @register(Series)

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from . import pdf_views, views
+from . import views
 from .feeds import PublicationFeed
+from .pdf import views as pdf_views
 
 app_name = "publications"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("publications/", views.PublicationListView.as_view(), name="list"),
     path("publications/export.pdf", pdf_views.publication_export_pdf, name="export_pdf"),
     path("publications/export.csv", views.publication_export, {"fmt": "csv"}, name="export_csv"),
@@ -21,10 +21,6 @@ urlpatterns = [
         "publications/<slug:slug>/cite.ris", views.publication_cite, {"fmt": "ris"}, name="cite_ris"
     ),
     path("publications/<slug:slug>/pdf/", pdf_views.publication_pdf_redirect, name="pdf_redirect"),
-    path("regions/", views.RegionListView.as_view(), name="region_list"),
-    path("regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region_detail"),
-    path("themes/", views.ThemeListView.as_view(), name="theme_list"),
-    path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme_detail"),
     path("experts/", views.ExpertListView.as_view(), name="expert_list"),
     path("experts/<slug:slug>/", views.ExpertDetailView.as_view(), name="expert_detail"),
     path("feeds/publications/", PublicationFeed(), name="feed"),

@@ -2,17 +2,14 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
-from django.http import HttpResponse, HttpResponseServerError
-from django.shortcuts import get_object_or_404, render
-from django.template import loader
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, ListView
 
 from centers.models import Center
-from thinktank.context_processors import site
+from taxonomy.models import Region, Theme
+from thinktank.templatetags.site import absolute_url
 
 from . import presenters
 from .citations import bibtex_entry, ris_entry
@@ -24,28 +21,11 @@ from .models import (
     Publication,
     PublicationRegion,
     PublicationTheme,
-    Region,
     Series,
-    Theme,
 )
 from .preview import PublicationWorkflowMixin
 from .related import related_publications
 from .search import attach_headlines, suggestion
-from .templatetags.reading import absolute_url
-
-
-def home(request):
-    published = Publication.objects.published().for_listing()
-    context = {
-        "featured": published.filter(featured=True).newest_first()[:3],
-        "latest": published.exclude(type=Publication.Type.MEDIA).newest_first()[:8],
-        "media": published.filter(type=Publication.Type.MEDIA).newest_first()[:4],
-        "centers": Center.objects.active()
-        .centers()
-        .prefetch_related(Prefetch("programs", queryset=Center.objects.active())),
-    }
-    return render(request, "publications/home.html", context)
-
 
 SUGGEST_BELOW = 10
 
@@ -264,74 +244,11 @@ class PublicationDetailView(PublicationWorkflowMixin, DetailView):
                 image_url=image_url,
                 authors=authors,
                 author_urls=author_urls,
-                home_url=absolute_url(request, reverse("publications:home")),
+                home_url=absolute_url(request, reverse("home")),
                 topics=[n.name for n in regions + themes],
             ),
         )
         return context
-
-
-class TaxonomyListView(TemplateView):
-    """All regions or all themes as a tree (one query)."""
-
-    template_name = "publications/taxonomy_list.html"
-    model = None
-    heading = ""
-    intro = ""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            nodes=self.model.objects.in_tree_order(), heading=self.heading, intro=self.intro
-        )
-        return context
-
-
-class RegionListView(TaxonomyListView):
-    model = Region
-    heading = _("Regions")
-    intro = _("Our research by region of the world: choose one to see its analyses and experts.")
-
-
-class ThemeListView(TaxonomyListView):
-    model = Theme
-    heading = _("Themes")
-    intro = _("Our research by theme: choose one to see its analyses and experts.")
-
-
-class TaxonomyDetailView(DetailView):
-    """Landing page of a region or theme: the node, its children, its latest publications."""
-
-    template_name = "publications/taxonomy_detail.html"
-    context_object_name = "node"
-    queryset_method = ""
-    filter_param = ""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        node = self.object
-        publications = getattr(Publication.objects.published(), self.queryset_method)([node.slug])
-        context.update(
-            children=node.children.all(),
-            ancestors=node.ancestors(),
-            publications=publications.for_listing().newest_first()[:20],
-            experts=Author.objects.authors_of(publications)[:12],
-            filter_param=self.filter_param,
-            more_url=reverse("publications:list") + f"?{self.filter_param}={node.slug}",
-        )
-        return context
-
-
-class RegionDetailView(TaxonomyDetailView):
-    model = Region
-    queryset_method = "in_region"
-    filter_param = "region"
-
-
-class ThemeDetailView(TaxonomyDetailView):
-    model = Theme
-    queryset_method = "in_theme"
-    filter_param = "theme"
 
 
 class ExpertListView(ListView):
@@ -378,17 +295,3 @@ class ExpertDetailView(DetailView):
             pages=presenters.page_links(page, self.request.GET),
         )
         return context
-
-
-@require_safe
-@cache_control(max_age=60 * 60 * 24)
-def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-
-
-def server_error(request, template_name="500.html"):
-    """The 500 page in the site's layout, rendered without touching the database."""
-    template = loader.get_template(template_name)
-    return HttpResponseServerError(template.render(site(request)))

@@ -10,10 +10,9 @@ from publications.models import (
     Author,
     Publication,
     PublicationAuthor,
-    Region,
     Series,
-    Theme,
 )
+from taxonomy.models import Region, Theme
 
 
 class RegionFactory(DjangoModelFactory):

@@ -91,7 +91,7 @@ def _list(name, **query):
 
 
 SURFACES = [
-    Surface("home", _list("publications:home")),
+    Surface("home", _list("home")),
     Surface("list", _list("publications:list")),
     Surface("detail", lambda w: reverse("publications:detail", kwargs={"slug": SLUG}), own=True),
     Surface("region landing", lambda w: w.region.get_absolute_url()),
@@ -173,7 +173,7 @@ SURFACES += [
     ),
     Surface("facet counts of a theme", _list("publications:list", theme=lambda w: w.theme.slug)),
     Surface("facet counts of a year", _list("publications:list", year_from=TODAY.year)),
-    Surface("french home", _french(_list("publications:home"))),
+    Surface("french home", _french(_list("home"))),
     Surface("french list", _french(_list("publications:list"))),
     Surface("french search", _french(_list("publications:list", q=TITLE_WORD))),
     Surface(

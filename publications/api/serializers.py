@@ -4,7 +4,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from centers.models import Center
-from publications.models import Author, Publication, Region, Series, Theme
+from publications.models import Author, Publication, Series
+from taxonomy.models import Region, Theme
 
 
 class AuthorRefSerializer(serializers.ModelSerializer):

@@ -6,7 +6,8 @@ from rest_framework import viewsets
 
 from centers.models import Center
 from publications.filters import PublicationFilterSet
-from publications.models import Author, Publication, Region, Theme
+from publications.models import Author, Publication
+from taxonomy.models import Region, Theme
 
 from . import serializers
 from .pagination import Pagination

@@ -15,17 +15,16 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from centers.models import Center
+from taxonomy.models import Region, Theme
+from thinktank.uploads import validate_image_upload, validate_pdf_upload
 
 from ..models import (
     Author,
     PinnedRelation,
     Publication,
     PublicationAuthor,
-    Region,
     Series,
-    Theme,
 )
-from ..uploads import validate_image_upload, validate_pdf_upload
 from . import art
 from .catalogue import PUBLICATIONS
 from .content import AUTHORS, CENTERS, PALETTE, REGIONS, SERIES, THEMES

@@ -5,7 +5,7 @@ import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 from django.db import migrations
 
-from publications.db_operations import PostgresAddIndex, PostgresExtension, PostgresRunSQL
+from thinktank.db_operations import PostgresAddIndex, PostgresExtension, PostgresRunSQL
 
 CONFIGS = [
     ("english_unaccent", "english"),

@@ -7,10 +7,7 @@ from django.db import migrations, models
 
 
 def fill_facet_rows(apps, schema_editor):
-    """Fill the rows of the existing catalogue (PostgreSQL; one INSERT … SELECT)."""
-    from publications.facetrows import facet_rows_refresh
-
-    facet_rows_refresh()
+    """Nothing: migration 0014 fills the rows, and its triggers keep them in step."""
 
 
 class Migration(migrations.Migration):

@@ -1,7 +1,7 @@
 import django.contrib.postgres.indexes
 from django.db import migrations
 
-from publications.db_operations import PostgresAddIndex
+from thinktank.db_operations import PostgresAddIndex
 
 
 class Migration(migrations.Migration):

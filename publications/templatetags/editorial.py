@@ -7,7 +7,7 @@ from django.apps import apps
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from publications import workflow
+from publications import permissions
 from publications.models import Publication
 
 register = template.Library()
@@ -46,7 +46,7 @@ def editors_dashboard(context):
         return {"show": False}
     now = timezone.now()
     Status = Publication.Status
-    publications = workflow.visible_publications(user, Publication.objects.all()).only(
+    publications = permissions.visible_publications(user, Publication.objects.all()).only(
         "pk", "title", "status", "publish_at", "published_on", "updated_at", "download_count"
     )
     downloads, monthly = most_downloaded_this_month(

@@ -9,16 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from publications.admin import CenterListFilter
+from publications.admin.publications import CenterListFilter
 from publications.models import (
     Author,
     Publication,
     PublicationAuthor,
-    Region,
     Series,
     SlugRedirect,
-    Theme,
 )
+from taxonomy.models import Region, Theme
 from tests.factories import (
     AuthorFactory,
     CenterFactory,
@@ -48,7 +47,7 @@ def storage(tmp_path, settings, monkeypatch):
 
 
 def admin_url(model, view, *args):
-    return reverse(f"admin:publications_{model._meta.model_name}_{view}", args=args)
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
 def publication_post_data(publication=None, **overrides):

@@ -47,21 +47,3 @@ def test_contributor_dashboard_lists_only_their_items(client):
     content = client.get("/admin/").content.decode()
     assert "Mine in review" in content
     assert "Someone else in review" not in content
-
-
-def test_cache_timeout_is_capped_at_the_next_publish_at():
-    now = timezone.now()
-    assert Publication.objects.public_cache_timeout(600, now=now) == 600
-    PublicationFactory(publish_at=now + datetime.timedelta(seconds=90))
-    PublicationFactory(status=Status.DRAFT, publish_at=now + datetime.timedelta(seconds=10))
-    assert Publication.objects.public_cache_timeout(600, now=now) == 91
-    assert Publication.objects.public_cache_timeout(60, now=now) == 60
-
-
-def test_cache_timeout_is_capped_at_the_midnight_of_a_future_published_on():
-    now = timezone.now()
-    tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
-    PublicationFactory(published_on=tomorrow)
-    upcoming = Publication.objects.next_public_change(now=now)
-    assert timezone.localdate(upcoming) == tomorrow
-    assert Publication.objects.public_cache_timeout(10**6, now=now) <= 24 * 3600 + 1

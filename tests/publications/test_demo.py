@@ -15,8 +15,14 @@ from PIL import Image
 
 from centers.models import Center
 from publications.demo.loader import demo_load
-from publications.models import Author, PinnedRelation, Publication, Region, Series, Theme
+from publications.models import (
+    Author,
+    PinnedRelation,
+    Publication,
+    Series,
+)
 from publications.validators import validate_isbn, validate_issn, validate_orcid
+from taxonomy.models import Region, Theme
 
 pytestmark = pytest.mark.django_db
 

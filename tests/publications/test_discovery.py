@@ -168,7 +168,7 @@ def test_hostile_title_is_escaped_in_page_meta_and_json_ld(client, catalogue):
     # And on the pages listing it.
     for url in (
         reverse("publications:list"),
-        reverse("publications:home"),
+        reverse("home"),
         author.get_absolute_url(),
     ):
         listing = client.get(url).content.decode()

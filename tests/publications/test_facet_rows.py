@@ -1,5 +1,6 @@
 """The slim facet rows (PostgreSQL): each publication's tags with their ancestors, kept in step
-with edits, and facet counts on PostgreSQL equal to the generic (SQLite) path's."""
+by database triggers whatever writes (no Python call anywhere), and facet counts on PostgreSQL
+equal to the generic (SQLite) path's."""
 
 import datetime
 
@@ -9,11 +10,10 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from publications.facetrows import facet_rows_refresh
 from publications.facets import _generic_facet_rows, _pg_facet_rows, build_facets, facet_rows
 from publications.filters import PublicationFilterSet
-from publications.models import Publication, PublicationFacetRow, Region
-from publications.search import search_index_refresh
+from publications.models import Publication, PublicationFacetRow
+from taxonomy.models import Region
 from tests.admin_forms import form_data
 from tests.factories import PublicationFactory, RegionFactory
 from tests.publications.catalogue import build_catalogue
@@ -58,7 +58,6 @@ QUERIES = [
 @pytest.mark.parametrize("query", QUERIES)
 def test_postgres_facet_counts_equal_the_generic_path(query):
     build_catalogue()
-    search_index_refresh()
     fs = filterset(query)
     assert sorted(_pg_facet_rows(fs)) == sorted(_generic_facet_rows(fs))
 
@@ -66,7 +65,7 @@ def test_postgres_facet_counts_equal_the_generic_path(query):
 @pytest.mark.postgres
 @pytest.mark.parametrize("query", QUERIES[:6])
 def test_rows_follow_plain_saves_and_tag_managers_without_a_refresh(query):
-    # The factories save and then `.set()` the tags: no explicit refresh anywhere.
+    # The factories save and then `.set()` the tags: nothing but the triggers keeps the rows.
     build_catalogue()
     fs = filterset(query)
     assert sorted(_pg_facet_rows(fs)) == sorted(_generic_facet_rows(fs))
@@ -96,31 +95,28 @@ def test_tags_removed_through_the_reverse_manager_leave_the_row():
 
 
 @pytest.mark.postgres
-def test_refresh_stores_tags_with_their_ancestors_deduplicated():
+def test_rows_store_tags_with_their_ancestors_deduplicated():
     c = build_catalogue()
-    assert search_index_refresh(publication_ids=[c.p3.pk]) == 1
     japan, korea, asia = (Region.objects.get(slug=s) for s in ("japan", "korea", "asia"))
     assert row(c.p3).region_ids == ids(asia, japan, korea)
-    assert facet_rows_refresh() == Publication.objects.count()
+    assert PublicationFacetRow.objects.count() == Publication.objects.count()
     assert sorted(row(c.p2).center_ids) == sorted(
         [c.p2.centers.get().pk, c.p2.centers.get().parent_id]
     )
 
 
-def test_refresh_is_a_no_op_on_sqlite(settings):
+def test_no_rows_are_kept_on_sqlite():
     from django.db import connection
 
     if connection.vendor == "postgresql":
         pytest.skip("SQLite behaviour")
     build_catalogue()
-    assert facet_rows_refresh() == 0
     assert not PublicationFacetRow.objects.exists()
 
 
 @pytest.mark.postgres
 def test_rows_follow_admin_edits_of_the_tags(admin_client):
     c = build_catalogue()
-    search_index_refresh()
     france = Region.objects.get(slug="france")
     url = reverse("admin:publications_publication_change", args=[c.p1.pk])
     data = form_data(admin_client.get(url))
@@ -136,7 +132,6 @@ def test_rows_follow_admin_edits_of_the_tags(admin_client):
 @pytest.mark.postgres
 def test_counts_follow_publish_and_unpublish_without_a_refresh():
     c = build_catalogue()
-    search_index_refresh()
     assert region_counts()[1] == 5
     c.draft.status = Publication.Status.PUBLISHED
     c.draft.save()
@@ -153,13 +148,12 @@ def test_a_scheduled_item_is_counted_once_its_time_has_passed():
     build_catalogue()
     japan = Region.objects.get(slug="japan")
     later = timezone.now() + datetime.timedelta(hours=2)
-    scheduled = PublicationFactory(
+    PublicationFactory(
         slug="scheduled",
         status=Publication.Status.PUBLISHED,
         publish_at=later,
         regions=[japan],
     )
-    search_index_refresh(publication_ids=[scheduled.pk])
     counts, total = region_counts("region=japan")
     assert (counts["japan"], total) == (2, 2)
     with time_machine.travel(later + datetime.timedelta(minutes=1), tick=False):
@@ -170,7 +164,6 @@ def test_a_scheduled_item_is_counted_once_its_time_has_passed():
 @pytest.mark.postgres
 def test_rows_follow_a_region_move():
     c = build_catalogue()
-    search_index_refresh()
     france = Region.objects.get(slug="france")
     asia = Region.objects.get(slug="asia")
     france.parent = asia
@@ -186,7 +179,6 @@ def test_rows_follow_a_region_move():
 @pytest.mark.postgres
 def test_rows_follow_a_parent_region_move_for_items_tagged_below():
     c = build_catalogue()
-    search_index_refresh()
     world = RegionFactory(slug="world", name="World")
     asia = Region.objects.get(slug="asia")
     asia.parent = world
@@ -198,7 +190,6 @@ def test_rows_follow_a_parent_region_move_for_items_tagged_below():
 @pytest.mark.postgres
 def test_rows_follow_a_program_moving_to_another_center():
     c = build_catalogue()
-    search_index_refresh()
     program = c.p2.centers.get()
     europe_center = type(program).objects.get(slug="europe-center")
     program.parent = europe_center
@@ -214,3 +205,13 @@ def test_facets_stay_one_query(django_assert_num_queries):
     fs.errors  # noqa: B018 - slug resolution is not the facets' query
     with django_assert_num_queries(1):
         facet_rows(fs)
+
+
+@pytest.mark.postgres
+def test_deleting_a_tagged_publication_deletes_its_row():
+    c = build_catalogue()
+    pk = c.p3.pk
+    c.p3.delete()
+    assert not PublicationFacetRow.objects.filter(publication_id=pk).exists()
+    fs = filterset("region=asia")
+    assert sorted(_pg_facet_rows(fs)) == sorted(_generic_facet_rows(fs))

@@ -21,10 +21,9 @@ from publications.models import (
     PublicationAuthor,
     PublicationFacetRow,
     PublicationRegion,
-    Region,
     Series,
-    Theme,
 )
+from taxonomy.models import Region, Theme
 from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db

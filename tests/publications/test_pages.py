@@ -147,7 +147,7 @@ def test_unpublished_detail_is_404_in_the_site_layout(client, catalogue):
 
 
 def test_server_error_page_uses_the_layout_without_a_database(client, settings):
-    from publications.views import server_error
+    from thinktank.views import server_error
 
     response = server_error(None)
     html = response.content.decode()
@@ -203,7 +203,7 @@ def test_list_sidebar_includes_facets(client, analysis):
 
 
 def test_region_landing_lists_descendant_publications_children_and_experts(client, analysis):
-    response = client.get(reverse("publications:region_detail", kwargs={"slug": "asia"}))
+    response = client.get(reverse("taxonomy:region_detail", kwargs={"slug": "asia"}))
     assert response.status_code == 200
     assert list(response.context["publications"]) == [analysis]
     assert {e.slug for e in response.context["experts"]} == {"jane-doe", "john-roe"}
@@ -211,9 +211,9 @@ def test_region_landing_lists_descendant_publications_children_and_experts(clien
 
 
 def test_region_and_theme_indexes_list_the_trees(client, catalogue):
-    html = client.get(reverse("publications:region_list")).content.decode()
+    html = client.get(reverse("taxonomy:region_list")).content.decode()
     assert "Asia" in html and "Japan" in html
-    html = client.get(reverse("publications:theme_list")).content.decode()
+    html = client.get(reverse("taxonomy:theme_list")).content.decode()
     assert "Security" in html
 
 
@@ -238,7 +238,7 @@ def test_center_page_lists_programs_team_and_publications(client, analysis, cata
 
 
 def test_home_shows_latest_and_centers(client, analysis, catalogue):
-    response = client.get(reverse("publications:home"))
+    response = client.get(reverse("home"))
     html = response.content.decode()
     assert analysis.title in html
     assert catalogue["center"].name in html
@@ -263,7 +263,7 @@ def count_queries(client, url):
 
 def budget_urls(catalogue):
     return [
-        reverse("publications:home"),
+        reverse("home"),
         reverse("publications:list"),
         reverse("publications:list") + "?region=asia&theme=security&type=analysis&author=jane-doe",
         catalogue["center"].get_absolute_url(),
@@ -272,7 +272,7 @@ def budget_urls(catalogue):
         catalogue["security"].get_absolute_url(),
         reverse("publications:expert_list"),
         reverse("centers:list"),
-        reverse("publications:region_list"),
+        reverse("taxonomy:region_list"),
         reverse("publications:feed") + "?region=asia",
     ]
 

@@ -10,14 +10,15 @@ from django.core.management import call_command
 from PIL import Image
 from pypdf import PdfReader
 
-from publications import pdf_generation, pdf_views
-from publications.admin_downloads import (
+from publications.admin.downloads import (
     PublicationDownloadsAdminMixin,
     daily_downloads,
     downloads_svg,
 )
 from publications.models import DownloadDay, Publication
-from publications.pdf_services import publication_download_record, publication_process_pdf
+from publications.pdf import editions as pdf_generation
+from publications.pdf import views as pdf_views
+from publications.pdf.processing import publication_download_record, publication_process_pdf
 from tests.factories import (
     AuthorFactory,
     PublicationFactory,

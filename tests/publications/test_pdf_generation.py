@@ -7,9 +7,9 @@ from django.conf import settings
 from django.db import connection
 from pypdf import PdfReader
 
-from publications import pdf_generation
 from publications.models import Publication
-from publications.pdf_generation import generation_lock, publication_edition
+from publications.pdf import editions as pdf_generation
+from publications.pdf.editions import generation_lock, publication_edition
 from tests.factories import (
     AuthorFactory,
     PublicationFactory,

@@ -239,7 +239,7 @@ def test_downloads_are_counted_once_per_download(client, uploaded):
 
 
 def test_downloads_are_kept_by_day(uploaded):
-    from publications.pdf_services import publication_download_record
+    from publications.pdf.processing import publication_download_record
 
     publication, _data = uploaded
     monday, tuesday = datetime.date(2025, 3, 3), datetime.date(2025, 3, 4)

@@ -1,7 +1,7 @@
 import pytest
 
 from publications.models import Publication
-from publications.search import filter_search, search_index_refresh_parallel
+from publications.search import filter_search, search_index_refresh
 from tests.factories import AuthorFactory, PublicationFactory
 
 
@@ -13,7 +13,7 @@ def test_parallel_refresh_indexes_every_publication_across_batches_and_connectio
         PublicationFactory(title=f"Maritime corridors {number}", authors=[author])
     assert Publication.objects.filter(search_vector__isnull=True).count() == 7
 
-    updated = search_index_refresh_parallel(workers=2, batch_size=3)
+    updated = search_index_refresh(workers=2, batch_size=3)
 
     assert updated == 7
     assert not Publication.objects.filter(search_vector__isnull=True).exists()
@@ -27,5 +27,5 @@ def test_parallel_refresh_indexes_every_publication_across_batches_and_connectio
 @pytest.mark.django_db
 def test_parallel_refresh_inside_a_transaction_sees_uncommitted_rows():
     PublicationFactory(title="Uncommitted corridors")
-    assert search_index_refresh_parallel(workers=2, batch_size=1) == 1
+    assert search_index_refresh(workers=2, batch_size=1) == 1
     assert not Publication.objects.filter(search_vector__isnull=True).exists()

@@ -15,7 +15,7 @@ from reversion.models import Version
 
 from publications.filters import PublicationFilterSet
 from publications.models import Author, Publication
-from publications.pdf_services import publication_process_pdf
+from publications.pdf.processing import publication_process_pdf
 from publications.search import search_index_refresh, search_query
 from tests.admin_forms import form_data
 from tests.factories import AuthorFactory, PublicationFactory
@@ -123,7 +123,7 @@ def test_restoring_a_version_brings_back_what_search_finds(client, editor):
     assert indexed("semiconductors") == set()
 
 
-def test_processing_a_new_pdf_indexes_its_text(tmp_path, settings, monkeypatch):
+def test_a_new_pdf_text_empties_the_vectors_until_the_refresh(tmp_path, settings, monkeypatch):
     isolate_storage(tmp_path, settings, monkeypatch)
     publication = PublicationFactory(slug="with-pdf", title="Ports", summary="", body="")
     search_index_refresh()
@@ -133,6 +133,10 @@ def test_processing_a_new_pdf_indexes_its_text(tmp_path, settings, monkeypatch):
     publication.save()
 
     publication_process_pdf(publication=publication)
+    # The new text emptied the vectors (a trigger); the caller's one refresh computes them.
+    publication.refresh_from_db()
+    assert publication.search_vector is None
+    search_index_refresh()
 
     assert indexed("desalination") == {"with-pdf"}
 
@@ -151,7 +155,6 @@ def test_pdf_uploaded_in_the_admin_is_found_by_its_text(
 
 
 def test_process_pdfs_command_indexes_the_texts_in_one_refresh(tmp_path, settings, monkeypatch):
-    from publications import pdf_services
     from publications.management.commands import process_pdfs
 
     isolate_storage(tmp_path, settings, monkeypatch)
@@ -168,7 +171,6 @@ def test_process_pdfs_command_indexes_the_texts_in_one_refresh(tmp_path, setting
         refreshes.append(kwargs)
         return search_index_refresh(**kwargs)
 
-    monkeypatch.setattr(pdf_services, "search_index_refresh", counted)
     monkeypatch.setattr(process_pdfs, "search_index_refresh", counted)
     call_command("process_pdfs", stdout=io.StringIO())
 

@@ -11,7 +11,8 @@ from django.utils import translation
 
 from centers.models import Center
 from publications.interchange import dump_document, export_document, import_document
-from publications.models import Region, Series, Theme
+from publications.models import Series
+from taxonomy.models import Region, Theme
 from tests.factories import CenterFactory, RegionFactory, SeriesFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,7 @@ def test_admin_shows_english_and_french_side_by_side(admin_client):
     center = CenterFactory(slug="asia-center", name="Center for Asian Studies")
     for url, pairs in (
         (
-            reverse("admin:publications_region_change", args=[region.pk]),
+            reverse("admin:taxonomy_region_change", args=[region.pk]),
             [("name_en", "name_fr"), ("description_en", "description_fr")],
         ),
         (
@@ -75,13 +76,13 @@ def test_admin_shows_english_and_french_side_by_side(admin_client):
             # One admin row holds both fields, rendered side by side.
             assert f'<div class="form-row field-{english} field-{french}">' in html, (url, french)
             assert f'for="id_{french}">' in html
-    japan = admin_client.get(reverse("admin:publications_region_change", args=[region.pk]))
+    japan = admin_client.get(reverse("admin:taxonomy_region_change", args=[region.pk]))
     assert 'name="name_fr" value="Japon"' in japan.content.decode()
 
 
 def test_admin_saves_french_names_and_prefills_the_slug_from_english(admin_client):
     response = admin_client.post(
-        reverse("admin:publications_theme_add"),
+        reverse("admin:taxonomy_theme_add"),
         {
             "name_en": "Energy and climate",
             "name_fr": "Énergie et climat",
@@ -98,12 +99,12 @@ def test_admin_saves_french_names_and_prefills_the_slug_from_english(admin_clien
         "name": "Energy and climate",
         "name_fr": "Énergie et climat",
     }
-    page = admin_client.get(reverse("admin:publications_theme_add")).content.decode()
+    page = admin_client.get(reverse("admin:taxonomy_theme_add")).content.decode()
     assert "&quot;dependency_ids&quot;: [&quot;#id_name_en&quot;]" in page
     # The French admin too: the list shows the French name, search finds both.
     with translation.override("fr"):
         changelist = admin_client.get(
-            "/admin/publications/theme/?q=climat", HTTP_ACCEPT_LANGUAGE="fr"
+            "/admin/taxonomy/theme/?q=climat", HTTP_ACCEPT_LANGUAGE="fr"
         )
     assert changelist.status_code == 200
     assert list(changelist.context["cl"].result_list) == [theme]

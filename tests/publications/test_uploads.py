@@ -3,7 +3,6 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from publications.uploads import validate_image_upload, validate_pdf_upload
 from tests.factories import PublicationFactory
 from tests.upload_files import (
     image_upload,
@@ -12,6 +11,7 @@ from tests.upload_files import (
     png_header_upload,
     text_as_pdf_upload,
 )
+from thinktank.uploads import validate_image_upload, validate_pdf_upload
 
 
 def test_valid_pdf_passes_and_is_rewound():

@@ -70,8 +70,11 @@ INSTALLED_APPS = [
     "reversion",
     "rest_framework",
     "drf_spectacular",
-    "publications",
+    # The project package is an app too: site-wide templatetags, admin helpers, commands.
+    "thinktank",
+    "taxonomy",
     "centers",
+    "publications",
 ]
 
 MIDDLEWARE = [

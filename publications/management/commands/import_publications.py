@@ -6,21 +6,15 @@ index, slug) and the field. `pdf`, `cover`, `photo` and `image` paths are relati
 file. The work itself is in `publications.interchange`.
 """
 
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 
-from publications.interchange import InterchangeError, import_document, publication_ids_touched
-from publications.models import Publication
-from publications.pdf_services import publications_make_missing_thumbnails
-from publications.search import (
-    is_postgres,
-    search_index_refresh,
-    search_index_refresh_parallel,
-)
+from publications.interchange import InterchangeError, import_document
+from publications.pdf.processing import publications_make_missing_thumbnails
+from publications.search import search_index_refresh
 
 MAX_ERRORS_SHOWN = 50
-
-#: Above this many publications, the search refresh runs in batches on several connections.
-PARALLEL_REFRESH_FROM = 5000
 
 
 class Command(BaseCommand):
@@ -58,21 +52,8 @@ class Command(BaseCommand):
             )
         else:
             thumbnails = publications_make_missing_thumbnails()
-            self.refresh_search(report)
+            # The vectors of what changed were emptied by the writes: compute them on every core.
+            search_index_refresh(workers=os.cpu_count() or 1)
             self.stdout.write(self.style.SUCCESS(f"Imported {report.summary()}."))
             if thumbnails:
                 self.stdout.write(f"Made {thumbnails} cover thumbnail(s) from PDFs.")
-
-    @staticmethod
-    def refresh_search(report):
-        """Refresh the search vectors of what the document touched (of the whole catalogue when
-        it touched most of it), after the import committed; large refreshes use every core."""
-        if not is_postgres():
-            return
-        ids = publication_ids_touched(report)
-        if len(ids) * 2 >= Publication.objects.count():
-            ids = None
-        if ids is None or len(ids) > PARALLEL_REFRESH_FROM:
-            search_index_refresh_parallel(publication_ids=ids)
-        else:
-            search_index_refresh(publication_ids=ids)

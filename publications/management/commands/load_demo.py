@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from publications.demo.loader import demo_load
-from publications.pdf_services import publications_make_missing_thumbnails
+from publications.pdf.processing import publications_make_missing_thumbnails
 from publications.search import search_index_refresh
 
 

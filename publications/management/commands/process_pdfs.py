@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from publications.models import Publication
-from publications.pdf_services import publication_process_pdf
+from publications.pdf.processing import publication_process_pdf
 from publications.search import search_index_refresh
 
 
@@ -35,11 +35,11 @@ class Command(BaseCommand):
             if dry_run:
                 self.stdout.write(f"would process {publication.slug}")
             else:
-                publication_process_pdf(publication=publication, refresh_search=False)
+                publication_process_pdf(publication=publication)
                 processed.append(publication.pk)
                 self.stdout.write(f"processed {publication.slug}")
             done += 1
         if processed:
-            search_index_refresh(publication_ids=processed)  # once, not once per publication
+            search_index_refresh()  # once, not once per publication
         verb = "Would process" if dry_run else "Processed"
         self.stdout.write(self.style.SUCCESS(f"{verb} {done} publication(s)."))

@@ -7,7 +7,7 @@ python manage.py search_index_refresh --slug a --slug b
 from django.core.management.base import BaseCommand
 
 from publications.models import Publication
-from publications.search import search_index_refresh
+from publications.search import search_index_rebuild
 
 
 class Command(BaseCommand):
@@ -20,5 +20,5 @@ class Command(BaseCommand):
         ids = None
         if slug:
             ids = list(Publication.objects.filter(slug__in=slug).values_list("pk", flat=True))
-        count = search_index_refresh(publication_ids=ids)
+        count = search_index_rebuild(publication_ids=ids)
         self.stdout.write(self.style.SUCCESS(f"Search vectors refreshed: {count}."))

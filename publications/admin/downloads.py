@@ -17,7 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import DownloadDay
+from publications.models import DownloadDay
 
 CHART_WIDTH, CHART_HEIGHT = 720, 140
 

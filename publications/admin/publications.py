@@ -14,7 +14,6 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
@@ -22,116 +21,29 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from centers.models import Center
-
-from . import preview, services, versioning, workflow
-from .admin_downloads import PublicationDownloadsAdminMixin  # also registers DownloadDay
-from .models import (
+from publications import permissions, preview, revisions, services
+from publications.models import (
     Author,
     PinnedRelation,
     Publication,
     PublicationAuthor,
-    Region,
     ReviewComment,
     Series,
     SlugRedirect,
-    Theme,
 )
-from .pdf_services import publication_process_pdf
-from .search import search_index_refresh, search_index_refresh_for_authors
-from .uploads import ImageUploadField
+from publications.pdf.processing import publication_process_pdf
+from publications.search import search_index_refresh
+from taxonomy.models import Region, Theme
+from thinktank.admin import (
+    DESCRIPTION_PAIR,
+    EMPTY,
+    NAME_PAIR,
+    ProtectedByOwnerMixin,
+    UploadValidationMixin,
+    image_preview,
+)
 
-EMPTY = "—"
-
-
-def image_preview(file, *, height=160):
-    """A read-only <img> of an uploaded image, for change forms and lists."""
-    if not file:
-        return EMPTY
-    return format_html(
-        '<img src="{}" alt="" style="max-height:{}px;max-width:100%;">', file.url, height
-    )
-
-
-class UploadValidationMixin:
-    """Image fields get a form field that names the file in its errors (see uploads.py); URLs
-    typed without a scheme get https:// (Django 6's default, chosen now)."""
-
-    formfield_overrides = {
-        models.ImageField: {"form_class": ImageUploadField},
-        models.URLField: {"assume_scheme": "https"},
-    }
-
-
-class NamesPublicationsInUseMixin:
-    """On the "Cannot delete" page, name the publications that use the object.
-
-    Django lists the protecting rows, here the rows of the through models (PublicationRegion
-    etc.), whose text says nothing to staff; they are replaced by links to the publications.
-    """
-
-    publication_lookup = None  # e.g. "regions"
-
-    def get_deleted_objects(self, objs, request):
-        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
-        if protected and self.publication_lookup:
-            through = Publication._meta.get_field(self.publication_lookup).remote_field.through
-            prefix = f"{capfirst(through._meta.verbose_name)}: "
-            protected = [item for item in protected if not str(item).startswith(prefix)]
-            in_use = (
-                Publication.objects.filter(**{f"{self.publication_lookup}__in": objs})
-                .only("pk", "title")
-                .distinct()
-            )
-            protected += [
-                format_html(
-                    '{}: <a href="{}">{}</a>',
-                    capfirst(Publication._meta.verbose_name),
-                    reverse("admin:publications_publication_change", args=[publication.pk]),
-                    publication.title,
-                )
-                for publication in in_use
-            ]
-        return to_delete, model_count, perms_needed, protected
-
-
-# --- Regions and themes ------------------------------------------------------------------------
-
-
-# English and French side by side: each pair on one row (TranslationAdmin, modeltranslation).
-NAME_PAIR = ("name_en", "name_fr")
-DESCRIPTION_PAIR = ("description_en", "description_fr")
-
-
-class TreeNodeAdmin(NamesPublicationsInUseMixin, TranslationAdmin):
-    list_display = ["indented", "slug", "parent", "order"]
-    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name_en", "name_fr", "slug"]
-    # `path` lists every node after its parent; siblings come by slug here.
-    ordering = ["path"]
-    list_select_related = ["parent"]
-    autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["name"]}
-    fieldsets = [
-        (None, {"fields": [NAME_PAIR, "slug", "parent", DESCRIPTION_PAIR]}),
-        (_("Advanced"), {"classes": ["collapse"], "fields": ["order", "path"]}),
-    ]
-    readonly_fields = ["path"]
-
-    @admin.display(description=_("name"), ordering="path")
-    def indented(self, obj):
-        # One em space per level, like `indented_name`, but kept visible in HTML.
-        return format_html('<span style="padding-left:{}em">{}</span>', 1.5 * obj.depth, obj.name)
-
-
-@admin.register(Region)
-class RegionAdmin(TreeNodeAdmin):
-    publication_lookup = "regions"
-
-
-@admin.register(Theme)
-class ThemeAdmin(TreeNodeAdmin):
-    publication_lookup = "themes"
-
+from .downloads import PublicationDownloadsAdminMixin
 
 # --- Series and experts ----------------------------------------------------------------------
 
@@ -152,7 +64,7 @@ class SeriesAdmin(TranslationAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(UploadValidationMixin, admin.ModelAdmin):
+class AuthorAdmin(ProtectedByOwnerMixin, UploadValidationMixin, admin.ModelAdmin):
     list_display = ["name", "title", "photo_thumbnail", "active", "email_public"]
     list_filter = ["active", "email_public", ("centers", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "sort_name", "slug", "title", "email"]
@@ -168,8 +80,8 @@ class AuthorAdmin(UploadValidationMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change and "name" in form.changed_data:
-            # Author names are part of their publications' search vectors.
-            search_index_refresh_for_authors(author_ids=[obj.pk])
+            # Author names are part of their publications' search vectors (emptied by a trigger).
+            search_index_refresh()
 
     @admin.display(description=_("photo"))
     def photo_thumbnail(self, obj):
@@ -196,7 +108,7 @@ class PublicationPartInline(admin.TabularInline):
     def _can_change(self, request, obj):
         if obj is None:
             return self._has_publication_perm(request, "change")
-        return workflow.can_change(request.user, obj)
+        return permissions.can_change(request.user, obj)
 
     def has_view_permission(self, request, obj=None):
         return self._has_publication_perm(request, "view") or self._has_publication_perm(
@@ -269,7 +181,7 @@ class ReviewCommentInline(admin.StackedInline):
 
 
 class PublicationAdminForm(forms.ModelForm):
-    """The status and schedule a user may choose depend on their role (see workflow.py)."""
+    """The status and schedule a user may choose depend on their role (see permissions.py)."""
 
     user = None  # set by PublicationAdmin.get_form()
 
@@ -358,7 +270,7 @@ class PublicationChangeList(ChangeList):
 
 
 class PublicationHistoryAdminMixin:
-    """Revisions (django-reversion, see versioning.py): history with compare, restore."""
+    """Revisions (django-reversion, see revisions.py): history with compare, restore."""
 
     object_history_template = "admin/publications/publication/object_history.html"
     history_latest_first = True
@@ -387,7 +299,7 @@ class PublicationHistoryAdminMixin:
                         "admin:publications_publication_revision", args=[obj.pk, version.pk]
                     ),
                 }
-                for version in versioning.versions_of(obj.pk)
+                for version in revisions.versions_of(obj.pk)
             ],
             "can_restore": self.has_change_permission(request, obj),
             "compare_url": reverse("admin:publications_publication_compare", args=[obj.pk]),
@@ -400,7 +312,7 @@ class PublicationHistoryAdminMixin:
         obj = self.get_object(request, unquote(object_id))
         if obj is None or not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
-        versions = versioning.versions_of(obj.pk)
+        versions = revisions.versions_of(obj.pk)
         try:
             chosen = [versions.get(pk=int(request.GET[key])) for key in ("a", "b")]
         except (KeyError, ValueError, Version.DoesNotExist):
@@ -414,7 +326,7 @@ class PublicationHistoryAdminMixin:
             "title": _("Compare versions of “%(title)s”") % {"title": obj},
             "older": older,
             "newer": newer,
-            "rows": versioning.compare_versions(older, newer),
+            "rows": revisions.compare_versions(older, newer),
             "can_restore": self.has_change_permission(request, obj),
         }
         request.current_app = self.admin_site.name
@@ -438,14 +350,14 @@ class PublicationHistoryAdminMixin:
         current = self.get_object(request, unquote(object_id))
         if current is None:
             raise Http404
-        request._publication_kept = {f: getattr(current, f) for f in versioning.KEPT_ON_RESTORE}
+        request._publication_kept = {f: getattr(current, f) for f in revisions.KEPT_ON_RESTORE}
         response = super().revision_view(request, object_id, version_id, extra_context)
         if request.method == "POST" and response.status_code == 302:
             version = Version.objects.get(pk=version_id)
             services.publication_restore_logged(
                 publication=current, user=request.user, version=version
             )
-            versioning.publication_after_restore(publication=current)
+            revisions.publication_after_restore(publication=current)
         return response
 
     def get_object(self, request, object_id, from_field=None):
@@ -573,29 +485,30 @@ class PublicationAdmin(
     def get_changelist(self, request, **kwargs):
         return PublicationChangeList
 
-    # --- Roles (workflow.py) --------------------------------------------------------------------
+    # --- Roles (permissions.py) ------------------------------------------------------------
     def get_queryset(self, request):
-        return workflow.visible_publications(request.user, super().get_queryset(request))
+        queryset = super().get_queryset(request).with_is_public()
+        return permissions.visible_publications(request.user, queryset)
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or workflow.can_change(request.user, obj)
+        return obj is None or permissions.can_change(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
-        return obj is None or workflow.can_change(request.user, obj)
+        return obj is None or permissions.can_change(request.user, obj)
 
     def has_publish_permission(self, request):
-        return workflow.can_publish(request.user)
+        return permissions.can_publish(request.user)
 
     def has_review_permission(self, request):
-        return workflow.can_review(request.user)
+        return permissions.can_review(request.user)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not workflow.can_publish(request.user):
+        if not permissions.can_publish(request.user):
             fields += ["publish_at", "featured"]
         return fields
 
@@ -605,7 +518,7 @@ class PublicationAdmin(
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status":
-            allowed = workflow.allowed_statuses(request.user)
+            allowed = permissions.allowed_statuses(request.user)
             kwargs["choices"] = [c for c in db_field.choices if c[0] in allowed]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
@@ -627,13 +540,13 @@ class PublicationAdmin(
             services.slug_redirect_record(publication=obj, old_slug=form.initial.get("slug", ""))
         if {"pdf", "cover"} & set(form.changed_data):
             # save_related() refreshes the search vectors (the PDF's text with the rest).
-            publication_process_pdf(publication=obj, refresh_search=False)
+            publication_process_pdf(publication=obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # Now that authors (inline) and taxonomy (m2m) are saved, the search vectors can be
         # computed from them.
-        search_index_refresh(publication_ids=[form.instance.pk])
+        search_index_refresh()
 
     def save_formset(self, request, form, formset, change):
         if formset.model is ReviewComment:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from centers.models import Center
+from taxonomy.models import Region, Theme
 
 from .models import (
     Author,
@@ -28,8 +29,6 @@ from .models import (
     PublicationCenter,
     PublicationRegion,
     PublicationTheme,
-    Region,
-    Theme,
 )
 from .search import search_index_refresh
 
@@ -128,7 +127,7 @@ def compare_versions(older, newer):
 def publication_after_restore(*, publication):
     """What a restore changes besides the rows reversion puts back: the old title, text and
     authors must be what search finds again."""
-    search_index_refresh(publication_ids=[publication.pk])
+    search_index_refresh()
 
 
 def versions_of(publication_pk):

@@ -1,10 +1,17 @@
 """Trees of regions and themes.
 
-Why a materialized path of our own instead of django-treebeard or django-mptt: the trees are
-small (tens to a few hundred nodes), editors move nodes rarely, and what every public query needs
-is "this node and all its descendants" inside a SQL subquery. A `path` column of ancestor slugs
-("/asia/japan/") gives exactly that with one indexed `LIKE 'prefix%'`, needs no extra table or
-library API in the admin and imports in bulk (the path is known before insertion).
+Why a materialized path of our own rather than django-treebeard or django-tree-queries: the trees
+are small (tens to a few hundred nodes), editors move nodes rarely, and what every public query
+needs is "this node and all its descendants" inside a SQL subquery. A `path` column of ancestor
+slugs ("/asia/japan/") gives exactly that with one indexed `LIKE 'prefix%'`, and the importer
+writes whole trees in bulk because the path is known before insertion. Keeping it costs the ~30
+lines of `save()` below. django-tree-queries would drop those lines but turn every "descendants
+of" into a recursive CTE (facets, filters and the related widget all ask it); treebeard's
+`MP_Node` keeps a path too, in its own encoding, and wants nodes added and moved through its API
+(`add_child()`, `move()`), which the bulk importer and the admin form would have to learn.
+
+Publications' facet rows follow a moved node by themselves (a database trigger, see
+`publications/migrations/0014_derived_state_triggers.py`).
 """
 
 from django.core.exceptions import ValidationError
@@ -13,7 +20,7 @@ from django.db.models.functions import Concat, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .i18n import english_base_columns
+from thinktank.i18n import english_base_columns
 
 
 class TreeQuerySet(models.QuerySet):
@@ -116,7 +123,6 @@ class TreeNode(models.Model):
             super().save(*args, **kwargs)
             if old_path and old_path != self.path:
                 self._move_descendants(old_path)
-                self._refresh_facet_rows()
 
     def _move_descendants(self, old_path):
         """Rewrite the paths of every descendant after a rename or a move, in one UPDATE."""
@@ -125,21 +131,6 @@ class TreeNode(models.Model):
             path=Concat(models.Value(self.path), Substr("path", len(old_path) + 1)),
             depth=models.F("depth") + depth_change,
         )
-
-    def _refresh_facet_rows(self):
-        """The publications tagged with this node or below carry its old ancestors: refresh."""
-        from . import models as publication_models
-        from .facetrows import facet_rows_refresh_for_tree
-
-        link_model = {
-            "region": publication_models.PublicationRegion,
-            "theme": publication_models.PublicationTheme,
-        }.get(self._meta.model_name)
-        if link_model is not None:
-            nodes = (
-                type(self).objects.filter(path__startswith=self.path).values_list("pk", flat=True)
-            )
-            facet_rows_refresh_for_tree(link_model=link_model, node_ids=list(nodes))
 
     def ancestors(self):
         """Ancestors from the root down, excluding self (one query)."""
@@ -157,7 +148,7 @@ class Region(TreeNode):
         verbose_name_plural = _("regions")
 
     def get_absolute_url(self):
-        return reverse("publications:region_detail", kwargs={"slug": self.slug})
+        return reverse("taxonomy:region_detail", kwargs={"slug": self.slug})
 
 
 class Theme(TreeNode):
@@ -166,4 +157,4 @@ class Theme(TreeNode):
         verbose_name_plural = _("themes")
 
     def get_absolute_url(self):
-        return reverse("publications:theme_detail", kwargs={"slug": self.slug})
+        return reverse("taxonomy:theme_detail", kwargs={"slug": self.slug})

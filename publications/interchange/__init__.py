@@ -48,10 +48,7 @@ from django.db.models import F
 from django.utils.translation import override as override_language
 
 from centers.models import Center
-
-from .facetrows import facet_rows_refresh_for_centers, facet_rows_refresh_for_tree
-from .i18n import BASE_LANGUAGE
-from .models import (
+from publications.models import (
     Author,
     PinnedRelation,
     Publication,
@@ -59,13 +56,10 @@ from .models import (
     PublicationCenter,
     PublicationRegion,
     PublicationTheme,
-    Region,
     Series,
     SlugRedirect,
-    Theme,
 )
-from .uploads import validate_image_upload, validate_pdf_upload
-from .validators import (
+from publications.validators import (
     normalize_doi,
     normalize_isbn,
     normalize_issn,
@@ -74,6 +68,9 @@ from .validators import (
     validate_issn,
     validate_orcid,
 )
+from taxonomy.models import Region, Theme
+from thinktank.i18n import BASE_LANGUAGE
+from thinktank.uploads import validate_image_upload, validate_pdf_upload
 
 SECTIONS = ("regions", "themes", "series", "centers", "authors", "publications")
 BATCH_SIZE = 500
@@ -936,19 +933,13 @@ class _Writer:
                 storage.delete(name)
 
     def write(self):
-        moved_regions = self.tree("regions", Region)
-        moved_themes = self.tree("themes", Theme)
+        self.tree("regions", Region)
+        self.tree("themes", Theme)
         self.series()
         authors = self.authors()
-        centers, moved_programs = self.centers()
+        centers, _moved_programs = self.centers()
         self.author_links(authors, centers)
         self.publications()
-        # Bulk writes skip TreeNode.save() and Center.save(), which keep the facet rows of the
-        # publications below a moved node in step; do it here, for the moved nodes only. (The
-        # imported publications' own rows follow the search refresh the caller runs.)
-        facet_rows_refresh_for_tree(link_model=PublicationRegion, node_ids=moved_regions)
-        facet_rows_refresh_for_tree(link_model=PublicationTheme, node_ids=moved_themes)
-        facet_rows_refresh_for_centers(center_ids=moved_programs)
 
     @staticmethod
     def languages(section, item):

@@ -59,8 +59,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from .file_serving import StoredFile
-from .models import Publication, private_storage, split_paragraphs
+from publications.models import Publication, private_storage, split_paragraphs
+
+from .serving import StoredFile
 
 #: Bump when the layout changes so that every cached edition is regenerated.
 GENERATOR_VERSION = "2"

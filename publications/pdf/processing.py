@@ -14,8 +14,7 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
-from .models import DownloadDay, Publication
-from .search import search_index_refresh
+from publications.models import DownloadDay, Publication
 
 logger = logging.getLogger(__name__)
 
@@ -89,18 +88,16 @@ def render_first_page(data: bytes, *, width: int = THUMBNAIL_WIDTH) -> bytes:
     return out.getvalue()
 
 
-def publication_process_pdf(*, publication: Publication, refresh_search=True) -> Publication:
+def publication_process_pdf(*, publication: Publication) -> Publication:
     """Derive `pdf_text` and, when there is no cover image, `thumbnail` from the uploaded PDF.
 
     Without a PDF, both are cleared. A PDF that cannot be read leaves them empty and logs a
     warning: upload validation is the place that refuses broken files, not this.
 
-    `refresh_search=False` is for callers that refresh the search vectors themselves, once for
-    many publications (a refresh is two statements on PostgreSQL, one rebuilding facet rows).
+    A new text empties the search vectors (a database trigger): callers refresh them once,
+    after all their writes (`search_index_refresh()`).
     """
     old_thumbnail = publication.thumbnail.name if publication.thumbnail else ""
-    # Unknown (deferred) old text counts as changed.
-    old_text = None if "pdf_text" in publication.get_deferred_fields() else publication.pdf_text
     pdf_text, thumbnail = "", None
     if publication.pdf:
         with publication.pdf.open("rb") as handle:
@@ -124,8 +121,6 @@ def publication_process_pdf(*, publication: Publication, refresh_search=True) ->
     )
     if old_thumbnail and old_thumbnail != (publication.thumbnail.name or ""):
         publication.thumbnail.storage.delete(old_thumbnail)
-    if refresh_search and old_text != pdf_text:
-        search_index_refresh(publication_ids=[publication.pk])  # the PDF's text is searched
     return publication
 
 
@@ -139,6 +134,6 @@ def publications_make_missing_thumbnails() -> int:
     made = 0
     missing = Publication.objects.exclude(pdf="").filter(cover="", thumbnail="").defer("body")
     for publication in missing.iterator(chunk_size=100):
-        publication_process_pdf(publication=publication, refresh_search=False)
+        publication_process_pdf(publication=publication)
         made += bool(publication.thumbnail)
     return made

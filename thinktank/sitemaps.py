@@ -7,18 +7,16 @@ from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 
 from centers.models import Center
-
-from . import presenters
-from .models import (
+from publications import presenters
+from publications.models import (
     Author,
     Publication,
     PublicationAuthor,
     PublicationCenter,
     PublicationRegion,
     PublicationTheme,
-    Region,
-    Theme,
 )
+from taxonomy.models import Region, Theme
 
 
 class I18nSitemap(Sitemap):
@@ -147,12 +145,12 @@ class SectionSitemap(I18nSitemap):
 
     def items(self):
         return [
-            "publications:home",
+            "home",
             "publications:list",
             "centers:list",
             "publications:expert_list",
-            "publications:region_list",
-            "publications:theme_list",
+            "taxonomy:region_list",
+            "taxonomy:theme_list",
         ]
 
     def location(self, item):

@@ -16,12 +16,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.defaults import page_not_found
 
-from .file_serving import StoredFile, serve_stored_file
-from .filters import PublicationFilterSet
-from .models import Author, Publication, Region, Series, SlugRedirect, Theme
-from .pdf_generation import READING_LIST_CAP, publication_edition, render_reading_list
-from .pdf_services import publication_download_record
-from .presenters import querystring
+from publications.filters import PublicationFilterSet
+from publications.models import (
+    Author,
+    Publication,
+    Series,
+    SlugRedirect,
+)
+from publications.presenters import querystring
+from taxonomy.models import Region, Theme
+
+from .editions import READING_LIST_CAP, publication_edition, render_reading_list
+from .processing import publication_download_record
+from .serving import StoredFile, serve_stored_file
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,83 @@
+"""Experts: the authors of publications, with their pages on the site."""
+
+import uuid
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from thinktank.uploads import validate_image_upload
+
+from ..querysets import AuthorQuerySet
+from ..validators import validate_orcid
+
+
+def upload_to_photo(instance, filename):
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    return f"experts/{uuid.uuid4().hex}.{ext}"
+
+
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    sort_name = models.CharField(
+        _("sort name"),
+        max_length=200,
+        blank=True,
+        help_text=_("How the name is alphabetised, e.g. “Doe, Jane”. Filled in when left empty."),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("e.g. Research Fellow")
+    )
+    bio = models.TextField(_("biography"), blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to=upload_to_photo, blank=True, validators=[validate_image_upload]
+    )
+    centers = models.ManyToManyField(
+        "centers.Center", verbose_name=_("centers"), blank=True, related_name="members"
+    )
+    orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid])
+    website = models.URLField(_("personal page"), blank=True)
+    email = models.EmailField(
+        _("e-mail"),
+        blank=True,
+        help_text=_("Never shown publicly unless “e-mail public” is ticked."),
+    )
+    email_public = models.BooleanField(_("e-mail public"), default=False)
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive experts are left out of the experts list.")
+    )
+
+    objects = AuthorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_name", "name"]
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+        indexes = [models.Index(fields=["sort_name"], name="author_sort_name_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.sort_name:
+            self.sort_name = self.default_sort_name(self.name)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def default_sort_name(name):
+        parts = name.split()
+        if len(parts) < 2:
+            return name
+        return f"{parts[-1]}, {' '.join(parts[:-1])}"
+
+    @property
+    def public_email(self):
+        return self.email if self.email_public else ""
+
+    @property
+    def initial(self):
+        return (self.sort_name or self.name)[:1].upper()
+
+    def get_absolute_url(self):
+        return reverse("publications:expert_detail", kwargs={"slug": self.slug})

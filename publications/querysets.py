@@ -1,0 +1,160 @@
+"""How publications and experts are read: the vocabulary every view, feed, sitemap, export and
+API call builds its queries from.
+
+`published_condition()` is the one definition of "public": published, and neither dated nor
+scheduled later. `PublicationQuerySet.published()` filters with it, `with_is_public()` flags
+rows with it, and the facet rows (which carry copies of the same columns) filter with it too, so
+no other module writes the rule again.
+"""
+
+from django.apps import apps
+from django.db import models
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+PUBLISHED = "published"  # PublicationStatus.PUBLISHED (models import this module)
+
+
+def published_condition(*, now=None):
+    """The condition "visible to the public now", on the columns `status`, `published_on` and
+    `publish_at` (of a publication, or of its facet row)."""
+    now = now or timezone.now()
+    return Q(status=PUBLISHED, published_on__lte=timezone.localdate(now)) & (
+        Q(publish_at__isnull=True) | Q(publish_at__lte=now)
+    )
+
+
+def _model(name):
+    # The models module imports this one for its managers: look models up when a query runs.
+    return apps.get_model("publications", name)
+
+
+def ordered_authors_prefetch():
+    """Feeds `Publication.ordered_authors` in one query, whatever the number of authors."""
+    return Prefetch(
+        "publication_authors",
+        queryset=_model("PublicationAuthor")
+        .objects.select_related("author")
+        .order_by("position", "pk"),
+    )
+
+
+def work_versions_condition(root_ids):
+    """The condition "a version of one of these works" (a translation points at its original)."""
+    return Q(pk__in=root_ids) | Q(translation_of_id__in=root_ids)
+
+
+class PublishableQuerySet(models.QuerySet):
+    """For models with a publication's `status`, `published_on` and `publish_at` columns."""
+
+    def published(self, *, now=None):
+        """The one door of every public path."""
+        return self.filter(published_condition(now=now))
+
+
+class PublicationQuerySet(PublishableQuerySet):
+    # Columns a list never shows: long texts and the search vectors.
+    LONG_FIELDS = ("body", "pdf_text", "search_vector", "search_rank_vector")
+
+    def with_is_public(self, *, now=None):
+        """Each row with `is_public` (bool), for staff pages that show both kinds."""
+        return self.annotate(
+            is_public=ExpressionWrapper(published_condition(now=now), output_field=BooleanField())
+        )
+
+    def waiting(self, *, now=None):
+        """Published, but dated or scheduled later: the items that will appear by themselves."""
+        return self.filter(status=PUBLISHED).exclude(published_condition(now=now))
+
+    def for_listing(self):
+        """What a list row shows, in a fixed number of queries; long texts are left out."""
+        return (
+            self.defer(*self.LONG_FIELDS)
+            .select_related("series")
+            .prefetch_related(ordered_authors_prefetch())
+        )
+
+    def for_detail(self):
+        """What a publication's page shows: as `for_listing()`, with the body."""
+        return (
+            self.defer(*(name for name in self.LONG_FIELDS if name != "body"))
+            .select_related("series")
+            .prefetch_related(ordered_authors_prefetch())
+        )
+
+    def work_versions(self, root_ids):
+        """Every version of these works: the originals and their translations."""
+        return self.filter(work_versions_condition(root_ids))
+
+    def newest_first(self):
+        return self.order_by("-published_on", "-pk")
+
+    # Filters by primary keys (an EXISTS subquery each), for callers that resolved the slugs
+    # already (the FilterSet does, once per request); `ids` may be a list or a subquery.
+    def _linked(self, link_model, field, ids):
+        links = _model(link_model).objects.filter(
+            publication=OuterRef("pk"), **{f"{field}__in": ids}
+        )
+        return self.filter(Exists(links))
+
+    def in_region_ids(self, ids):
+        return self._linked("PublicationRegion", "region_id", ids)
+
+    def in_theme_ids(self, ids):
+        return self._linked("PublicationTheme", "theme_id", ids)
+
+    def in_center_ids(self, ids):
+        return self._linked("PublicationCenter", "center_id", ids)
+
+    def by_author_ids(self, ids):
+        return self._linked("PublicationAuthor", "author_id", ids)
+
+    def in_series_ids(self, ids):
+        return self.filter(series_id__in=ids)
+
+    # The same by slug, for pages and admin filters that name one node.
+    def in_region(self, slugs):
+        """Tagged with any of these regions or one of their descendants."""
+        regions = apps.get_model("taxonomy", "Region").objects
+        return self.in_region_ids(regions.with_slugs_and_descendants(slugs).values("pk"))
+
+    def in_theme(self, slugs):
+        themes = apps.get_model("taxonomy", "Theme").objects
+        return self.in_theme_ids(themes.with_slugs_and_descendants(slugs).values("pk"))
+
+    def in_center(self, slugs):
+        """Linked to any of these centers, or to a program of one of them."""
+        centers = apps.get_model("centers", "Center").objects
+        return self.in_center_ids(centers.with_programs(slugs).values("pk"))
+
+
+class AuthorQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def public(self):
+        """Experts shown on the site: active ones, and anyone with a public publication."""
+        return self.filter(Q(active=True) | self._wrote(_model("Publication").objects.published()))
+
+    def authors_of(self, publications):
+        """The authors of any of these publications (a queryset; one EXISTS subquery)."""
+        return self.filter(self._wrote(publications))
+
+    @staticmethod
+    def _wrote(publications):
+        return Exists(
+            _model("PublicationAuthor").objects.filter(
+                author=OuterRef("pk"), publication__in=publications.values("pk")
+            )
+        )
+
+
+class SlugRedirectQuerySet(models.QuerySet):
+    def target_for(self, old_slug):
+        """The publication that used to answer at this slug (with `is_public`), or None."""
+        return (
+            _model("Publication")
+            .objects.with_is_public()
+            .filter(slug_redirects__old_slug=old_slug)
+            .first()
+        )

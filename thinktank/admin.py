@@ -1,0 +1,84 @@
+"""What every admin of the site shares: its titles, image previews, upload checks, side-by-side
+languages, and a readable "Cannot delete" page."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.utils import NestedObjects, quote
+from django.db import models, router
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from .uploads import ImageUploadField
+
+# The admin carries the institute's name rather than "Django administration".
+admin.site.site_header = settings.INSTITUTE_NAME
+admin.site.site_title = settings.INSTITUTE_SHORT_NAME
+admin.site.index_title = _("Editorial administration")
+
+EMPTY = "—"
+# English and French side by side: each pair on one row (TranslationAdmin, modeltranslation).
+NAME_PAIR = ("name_en", "name_fr")
+DESCRIPTION_PAIR = ("description_en", "description_fr")
+
+
+def image_preview(file, *, height=160):
+    """A read-only <img> of an uploaded image, for change forms and lists."""
+    if not file:
+        return EMPTY
+    return format_html(
+        '<img src="{}" alt="" style="max-height:{}px;max-width:100%;">', file.url, height
+    )
+
+
+class UploadValidationMixin:
+    """Image fields get a form field that names the file in its errors (see uploads.py); URLs
+    typed without a scheme get https:// (Django 6's default, chosen now)."""
+
+    formfield_overrides = {
+        models.ImageField: {"form_class": ImageUploadField},
+        models.URLField: {"assume_scheme": "https"},
+    }
+
+
+class ProtectedByOwnerMixin:
+    """On the "Cannot delete" page, show each protecting row as the object staff know it by.
+
+    Django lists the protecting rows themselves; a row of a model without an admin (a link
+    table, such as a publication's regions) says nothing to staff ("Publication region: 12 –
+    3"), so it is shown as the object it belongs to, linked to its change form.
+    """
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if not protected:
+            return deleted, counts, perms_needed, protected
+        collector = NestedObjects(using=router.db_for_write(self.model))
+        collector.collect(objs)
+        shown = []
+        for row in collector.protected:
+            link = self._admin_link(self._owner(row))
+            if link not in shown:
+                shown.append(link)
+        return deleted, counts, perms_needed, shown
+
+    def _owner(self, row):
+        registry = self.admin_site._registry
+        if type(row) in registry:
+            return row
+        for field in row._meta.concrete_fields:
+            target = field.related_model
+            if field.is_relation and target in registry and target is not self.model:
+                return getattr(row, field.name)
+        return row
+
+    @staticmethod
+    def _admin_link(obj):
+        opts = obj._meta
+        label = capfirst(opts.verbose_name)
+        try:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)])
+        except NoReverseMatch:
+            return format_html("{}: {}", label, obj)
+        return format_html('{}: <a href="{}">{}</a>', label, url, obj)

@@ -103,9 +103,7 @@ def test_admin_saves_french_names_and_prefills_the_slug_from_english(admin_clien
     assert "&quot;dependency_ids&quot;: [&quot;#id_name_en&quot;]" in page
     # The French admin too: the list shows the French name, search finds both.
     with translation.override("fr"):
-        changelist = admin_client.get(
-            "/admin/taxonomy/theme/?q=climat", HTTP_ACCEPT_LANGUAGE="fr"
-        )
+        changelist = admin_client.get("/admin/taxonomy/theme/?q=climat", HTTP_ACCEPT_LANGUAGE="fr")
     assert changelist.status_code == 200
     assert list(changelist.context["cl"].result_list) == [theme]
 

@@ -4,20 +4,40 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format check bench messages clean
+.PHONY: run test lint format check bench messages lock clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-# Reinstall only when the project's dependencies change.
-$(VENV)/.installed: pyproject.toml | $(PY)
-	$(PIP) install --quiet -e .
+# Installs come from the lock files (exact versions, every file's hash), and the project itself
+# without resolving anything; they are redone when a lock (or the project's metadata) changes.
+# `pip check` fails, naming the package, when pyproject.toml asks for more than the lock holds:
+# then run `make lock`.
+$(VENV)/.installed: requirements/base.txt pyproject.toml | $(PY)
+	$(PIP) install --quiet --require-hashes -r requirements/base.txt
+	$(PIP) install --quiet --no-deps -e .
+	$(PIP) check
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PIP) install --quiet -e ".[test]"
+# test.txt pins the packages of base.txt to the same versions, so it stands for both.
+$(VENV)/.installed-test: requirements/test.txt pyproject.toml | $(PY)
+	$(PIP) install --quiet --require-hashes -r requirements/test.txt
+	$(PIP) install --quiet --no-deps -e .
+	$(PIP) check
 	touch $@ $(VENV)/.installed
+
+# Regenerate the locks from pyproject.toml, for Python 3.11 on Linux x86_64. Pins already in a
+# lock are kept unless pyproject.toml rules them out; `make lock LOCK_ARGS=--upgrade` takes the
+# newest of everything. test.txt is constrained by base.txt so CI tests what production runs.
+UV_VERSION := 0.13.9
+LOCK_FLAGS = --quiet --generate-hashes --python-version 3.11 \
+	--python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" $(LOCK_ARGS)
+lock: | $(PY)
+	$(PIP) install --quiet "uv==$(UV_VERSION)"
+	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) pyproject.toml -o requirements/base.txt
+	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) --extra test --constraint requirements/base.txt \
+	  pyproject.toml -o requirements/test.txt
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput

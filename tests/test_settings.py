@@ -1,5 +1,6 @@
 """Settings come from the environment as the contract's table says."""
 
+import json
 import os
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from django.test import override_settings
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_django(code, **env):
+def run_python(code, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -19,13 +20,39 @@ def run_django(code, **env):
     }
     environment.update(env)
     return subprocess.run(
-        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env=environment,
         capture_output=True,
         text=True,
         timeout=60,
     )
+
+
+def run_django(code, **env):
+    return run_python(f"import django; django.setup(); {code}", **env)
+
+
+SECRET = "a-long-random-production-like-secret-key-0123456789-abcdefghij"
+HTTPS_SETTINGS = [
+    "SECURE_SSL_REDIRECT",
+    "SECURE_REDIRECT_EXEMPT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+]
+
+
+def settings_values(names, **env):
+    result = run_django(
+        "import json; from django.conf import settings; "
+        f"print(json.dumps({{name: getattr(settings, name) for name in {names!r}}}))",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 def test_production_without_secret_key_refuses_to_start_with_a_clear_error():
@@ -88,7 +115,7 @@ def test_check_deploy_is_clean_in_production():
             **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
             "DJANGO_SETTINGS_MODULE": "thinktank.settings.prod",
             "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "a-long-random-production-like-secret-key-0123456789-abcdefghij",
+            "DJANGO_SECRET_KEY": SECRET,
         },
         capture_output=True,
         text=True,
@@ -96,6 +123,82 @@ def test_check_deploy_is_clean_in_production():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNINGS" not in result.stdout + result.stderr
+
+
+def test_production_with_debug_off_redirects_to_https_with_hsts_and_secure_cookies():
+    values = settings_values(
+        HTTPS_SETTINGS,
+        DJANGO_SETTINGS_MODULE="thinktank.settings.prod",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=SECRET,
+    )
+    assert values == {
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_REDIRECT_EXEMPT": ["^healthz$"],
+        "SECURE_HSTS_SECONDS": 60 * 60 * 24 * 365,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": True,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+    }
+
+
+def test_gunicorn_entry_point_serves_production_settings_with_debug_off_by_default():
+    result = run_python(
+        "import thinktank.wsgi; from django.conf import settings; "
+        "print(settings.SETTINGS_MODULE, settings.DEBUG, settings.SECURE_SSL_REDIRECT)",
+        DJANGO_SECRET_KEY=SECRET,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["thinktank.settings.prod", "False", "True"]
+
+
+def test_production_https_variables_override_their_defaults():
+    values = settings_values(
+        HTTPS_SETTINGS,
+        DJANGO_SETTINGS_MODULE="thinktank.settings.prod",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=SECRET,
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_SECURE_HSTS_SECONDS="3600",
+        DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS="0",
+        DJANGO_SECURE_HSTS_PRELOAD="false",
+    )
+    assert values["SECURE_SSL_REDIRECT"] is False
+    assert values["SECURE_HSTS_SECONDS"] == 3600
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is False
+    assert values["SECURE_HSTS_PRELOAD"] is False
+    assert values["SESSION_COOKIE_SECURE"] is True
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"DJANGO_SETTINGS_MODULE": "thinktank.settings.dev"},
+        # runserver speaks plain HTTP: a redirect to https would lock the developer out.
+        {"DJANGO_SETTINGS_MODULE": "thinktank.settings.dev", "DJANGO_DEBUG": "0"},
+        {"DJANGO_SETTINGS_MODULE": "thinktank.settings.prod", "DJANGO_DEBUG": "1"},
+        {"DJANGO_SETTINGS_MODULE": "thinktank.settings.test", "DJANGO_DEBUG": "0"},
+    ],
+    ids=["dev", "dev-debug-off", "prod-debug-on", "test-debug-off"],
+)
+def test_development_and_debugging_settings_have_no_https_hardening(env):
+    values = settings_values(HTTPS_SETTINGS, DJANGO_SECRET_KEY=SECRET, **env)
+    assert values["SECURE_SSL_REDIRECT"] is False
+    assert values["SECURE_HSTS_SECONDS"] == 0
+    assert values["SESSION_COOKIE_SECURE"] is False
+    assert values["CSRF_COOKIE_SECURE"] is False
+
+
+@pytest.mark.parametrize("module", ["thinktank.settings.dev", "thinktank.settings.prod"])
+def test_debug_off_collects_static_files_with_the_manifest_whichever_settings_module(module):
+    # `manage.py collectstatic` (dev settings) must write the manifest gunicorn (prod) reads.
+    values = settings_values(
+        ["STORAGES"], DJANGO_SETTINGS_MODULE=module, DJANGO_DEBUG="0", DJANGO_SECRET_KEY=SECRET
+    )
+    assert values["STORAGES"]["staticfiles"]["BACKEND"] == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
 
 
 @pytest.mark.django_db

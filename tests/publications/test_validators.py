@@ -1,10 +1,12 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from publications.demo.identifiers import isbn13, issn, orcid
 from publications.validators import (
     hyphenate_isbn,
     normalize_doi,
     normalize_isbn,
+    normalize_issn,
     validate_doi,
     validate_isbn,
     validate_issn,
@@ -49,6 +51,52 @@ def test_isbn_is_stored_normalised_and_shown_hyphenated():
     assert hyphenate_isbn("080442957X") == "0-8044-2957-X"
 
 
+# Registration groups the first, hand-copied range table lacked; it printed them as
+# "979-865012345-3". The expected splits follow ISBN International's range rules for each group
+# (RangeMessage.xml): the registrant's length depends on the range the next digits fall in.
+# 978-84-376-0494-7 is a real book (Cátedra); the others carry check digits computed by stdnum.
+@pytest.mark.parametrize(
+    "isbn, hyphenated",
+    [
+        ("9798650123453", "979-8-6501-2345-3"),  # United States, registrants 3500-8849
+        ("9798890123459", "979-8-89012-345-9"),  # United States, registrants 88500-89999
+        ("9788400001230", "978-84-00-00123-0"),  # Spain, registrants 00-09
+        ("9788437604947", "978-84-376-0494-7"),  # Spain, registrants 200-699
+        ("9788475001234", "978-84-7500-123-4"),  # Spain, registrants 7000-8499
+        ("9788812345670", "978-88-12-34567-0"),  # Italy, registrants 00-19
+        ("9788845212345", "978-88-452-1234-5"),  # Italy, registrants 363-548
+        ("9791125000129", "979-11-250-0012-9"),  # Korea, registrants 250-549
+        ("9791155001233", "979-11-5500-123-3"),  # Korea, registrants 5500-8499
+    ],
+)
+def test_isbns_of_every_registration_group_are_hyphenated_by_the_range_rules(isbn, hyphenated):
+    validate_isbn(isbn)
+    assert hyphenate_isbn(isbn) == hyphenated
+    assert hyphenate_isbn(hyphenated) == hyphenated
+
+
+def test_isbn10_is_shown_as_an_isbn10_hyphenated_by_its_group():
+    assert hyphenate_isbn("843760494X") == "84-376-0494-X"
+    assert hyphenate_isbn("8845212343") == "88-452-1234-3"
+
+
+@pytest.mark.parametrize(
+    "isbn",
+    [
+        "979-8-6501-2345-4",
+        "978-84-376-0494-8",
+        "979-11-5500-123-0",
+        "84-376-0494-9",  # the right check character is X
+        "843760494",  # a 9-digit SBN is not an ISBN
+    ],
+)
+def test_isbns_with_a_wrong_check_digit_are_refused_and_shown_as_given(isbn):
+    with pytest.raises(ValidationError) as raised:
+        validate_isbn(isbn)
+    assert raised.value.code == "invalid_isbn"
+    assert hyphenate_isbn(isbn) == isbn
+
+
 @pytest.mark.parametrize("issn", ["0378-5955", "2049-3630", "0317-8471", "1050-124X", "1958-5284"])
 def test_valid_issns_pass(issn):
     validate_issn(issn)
@@ -58,6 +106,19 @@ def test_valid_issns_pass(issn):
 def test_invalid_issns_are_refused(issn):
     with pytest.raises(ValidationError):
         validate_issn(issn)
+
+
+@pytest.mark.parametrize("written", ["1050-124X", "1050-124x", "1050124x", " 1050 124X "])
+def test_issn_with_check_character_x_is_valid_in_any_case_and_stored_upper_case(written):
+    validate_issn(written)
+    assert normalize_issn(written) == "1050-124X"
+
+
+@pytest.mark.parametrize("issn", ["1050-1240", "105X-1240", "1050-12X4"])
+def test_issn_with_x_anywhere_but_the_check_character_or_a_wrong_x_is_refused(issn):
+    with pytest.raises(ValidationError) as raised:
+        validate_issn(issn)
+    assert raised.value.code == "invalid_issn"
 
 
 @pytest.mark.parametrize(
@@ -79,3 +140,31 @@ def test_orcid_check_digit():
     validate_orcid("0000-0002-1694-233X")
     with pytest.raises(ValidationError):
         validate_orcid("0000-0002-1825-0098")
+
+
+@pytest.mark.parametrize(
+    "orcid_id",
+    [
+        "0000-0002-1694-2330",  # the check character is X
+        "0000-0002-1694-233x",  # written as orcid.org writes it: upper case
+        "0000000216942 33X",
+        "0000-0002-1694-233X\n",
+        "0000-0002-1694-X33X",
+    ],
+)
+def test_orcid_with_a_wrong_or_misplaced_x_is_refused(orcid_id):
+    with pytest.raises(ValidationError) as raised:
+        validate_orcid(orcid_id)
+    assert raised.value.code == "invalid_orcid"
+
+
+def test_demo_identifiers_carry_the_check_characters_the_validators_expect():
+    assert isbn13("978843760494") == "9788437604947"
+    assert issn("1050124") == "1050-124X"
+    assert orcid("000000021694233") == "0000-0002-1694-233X"
+    for value, validator in [
+        (isbn13("979865012345"), validate_isbn),
+        (issn("2049363"), validate_issn),
+        (orcid("000000021825009"), validate_orcid),
+    ]:
+        validator(value)

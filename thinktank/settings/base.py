@@ -1,8 +1,7 @@
 """Settings shared by every environment, read from the environment (see the README's table).
 
-`dev.py`, `prod.py` and `test.py` only change defaults; everything that depends on debug mode
-is derived here from `DEBUG`, so `DJANGO_DEBUG=0 manage.py check --deploy` sees production
-security settings whichever module is used.
+`dev.py`, `prod.py` and `test.py` choose the default of `DJANGO_DEBUG` before importing this
+module; the HTTPS hardening (SSL redirect, HSTS, secure cookies) lives in `prod.py` only.
 """
 
 import os
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
+# Plain os.environ, not django-environ: two short helpers, one dependency fewer, "" means unset.
 def env_bool(name, default):
     value = os.environ.get(name)
     if value is None or value == "":
@@ -195,6 +195,8 @@ STORAGES = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
     },
+    # Chosen here rather than in prod.py: `manage.py collectstatic` runs with dev.py and must
+    # write the manifest that gunicorn, with prod.py, reads.
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -252,19 +254,12 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Security -------------------------------------------------------------------------------
+# HTTPS itself (redirect, HSTS, secure cookies) is prod.py's. The proxy's X-Forwarded-Proto is
+# trusted everywhere, so request.is_secure() and absolute URLs match what the browser used.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
-    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-    SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    # /healthz is probed over plain HTTP by load balancers.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 # Content Security Policy (django-csp; Django 6's built-in CSP needs Python 3.12). Every asset

@@ -1,4 +1,5 @@
-"""Development: debug on unless DJANGO_DEBUG says otherwise (`make run`)."""
+"""Development (`manage.py`, `make run`): debug on unless DJANGO_DEBUG=0; served over plain
+HTTP by runserver, so none of prod.py's HTTPS settings, whatever DJANGO_DEBUG says."""
 
 import os
 

@@ -1,21 +1,28 @@
-"""The one filter definition of the catalogue, shared by the list, exports, feeds and the API.
+"""The catalogue's filters: the one parser of the list's query string, shared by the list page,
+the exports (CSV, BibTeX, RIS, reading-list PDF), the feed and the API.
 
 Query parameters are the contract's: q, region, theme, center, type, author, language, series,
-year_from, year_to, sort. A region or theme includes its descendants; several values of one
-parameter are OR, different parameters are AND. Every filter is an EXISTS/IN subquery, so rows
-are never duplicated and no DISTINCT is needed.
+year_from, year_to, sort. A region or theme includes its descendants and a center its programs;
+several values of one parameter are OR, different parameters are AND. Every filter is an
+EXISTS/IN subquery, so rows are never duplicated and no DISTINCT is needed.
 
-Validation: slugs are resolved once per request (one small query per parameter present) and an
-unknown slug or a malformed value is a form error naming its field. The API answers 400 with
-those errors (django-filter's DRF backend); the list page applies the valid part of the request
-and shows `ignored_messages()`.
+The request is read once, here. Validation resolves each slug against the options the form
+offers (one small query per tree or table named, shared with the form), and an unknown slug or
+a malformed value is a form error naming its field: the API answers 400 with those errors
+(django-filter's DRF backend); pages apply the valid part and show `ignored_messages()`.
+Everything a page says about the request comes from the same state: the selection with its
+labels (`selection()`), the removable chips (`chips()`), links that keep the filters
+(`query_string()`), and the options of the form (`options()`).
 """
 
 import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -56,13 +63,6 @@ class MultiValueField(forms.Field):
         return values[:MAX_VALUES]
 
 
-class MultiChoiceValueField(MultiValueField):
-    def __init__(self, *, choices=(), **kwargs):
-        kwargs.setdefault("widget", forms.CheckboxSelectMultiple(choices=choices))
-        super().__init__(**kwargs)
-        self.choices = list(choices)
-
-
 class QueryField(forms.CharField):
     """Free text; control characters are removed rather than refused, length is bounded."""
 
@@ -77,9 +77,24 @@ class QueryField(forms.CharField):
         return super().to_python(value)
 
 
+@dataclass(frozen=True)
+class Option:
+    """One value a filter offers: a slug or code, its label, and what it selects.
+
+    `ids` are the primary keys the value stands for (a node and its descendants, a center and
+    its programs, a series, an expert); empty for plain codes (type, language)."""
+
+    value: str
+    label: str
+    pk: int | None = None
+    depth: int = 0
+    ids: tuple = field(default=(), compare=False)
+    active: bool = True
+
+
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
 class ResolvedFilter(django_filters.Filter):
-    """A multi-valued filter whose values the form resolved (slugs to primary keys)."""
+    """A repeatable filter whose values validation resolved to primary keys."""
 
     field_class = MultiValueField
 
@@ -88,17 +103,16 @@ class ResolvedFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
-        if not value:
-            return qs
-        return getattr(qs, self.queryset_method)(value)
+        return getattr(qs, self.queryset_method)(value) if value else qs
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string"}})
-class ChoicesFilter(ResolvedFilter):
-    field_class = MultiChoiceValueField
+class ChoicesFilter(django_filters.Filter):
+    field_class = MultiValueField
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, queryset_method="", **kwargs)
+    def __init__(self, *args, choices, **kwargs):
+        self.choices = list(choices)
+        super().__init__(*args, **kwargs)
 
     def filter(self, qs, value):
         return qs.filter(**{f"{self.field_name}__in": value}) if value else qs
@@ -126,61 +140,70 @@ class YearFilter(django_filters.Filter):
         return qs.filter(published_on__lte=datetime.date(value, 12, 31))
 
 
-# --- Resolution of slugs: (values) -> (what the filter receives, the values that were known) ---
-def _resolve_tree(model, slugs):
-    """Ids of the nodes named and of all their descendants (one query: the trees are small)."""
-    nodes = list(model.objects.values_list("pk", "slug", "path"))
-    roots = [path for _pk, slug, path in nodes if slug in slugs]
-    ids = [pk for pk, _slug, path in nodes if any(path.startswith(root) for root in roots)]
-    known = {slug for _pk, slug, _path in nodes if slug in slugs}
-    return ids, known
+# --- The values each repeatable parameter offers (one query per tree or table, when asked) ---
+def _tree_options(model):
+    nodes = model.objects.in_tree_order()
+    return [
+        Option(
+            value=node.slug,
+            label=node.name,
+            pk=node.pk,
+            depth=node.depth,
+            ids=tuple(other.pk for other in nodes if other.path.startswith(node.path)),
+        )
+        for node in nodes
+    ]
 
 
-def _resolve_centers(slugs):
-    """Ids of the centers named and of their programs; known = the slugs named directly."""
-    rows = list(Center.objects.with_programs(slugs).values_list("pk", "slug"))
-    return sorted(pk for pk, _s in rows), {slug for _pk, slug in rows if slug in slugs}
+def _center_options():
+    # Every center, so that a link to an inactive one still filters; the form shows the active.
+    rows = Center.objects.in_tree_order()
+    return [
+        Option(
+            value=center.slug,
+            label=center.name,
+            pk=center.pk,
+            depth=depth,
+            ids=(center.pk, *(c.pk for c, _d in rows if c.parent_id == center.pk)),
+            active=center.active,
+        )
+        for center, depth in rows
+    ]
 
 
-def _resolve_simple(model):
-    def resolve(slugs):
-        rows = list(model.objects.filter(slug__in=slugs).values_list("pk", "slug"))
-        return [pk for pk, _slug in rows], {slug for _pk, slug in rows}
-
-    return resolve
+def _row_options(queryset):
+    return [Option(value=row.slug, label=row.name, pk=row.pk, ids=(row.pk,)) for row in queryset]
 
 
-def _resolve_choices(choices):
-    def resolve(values):
-        known = {value for value in values if value in dict(choices)}
-        return sorted(known), known
-
-    return resolve
+def _choice_options(choices):
+    return [Option(value=value, label=str(label)) for value, label in choices]
 
 
-RESOLVERS = {
-    "region": lambda slugs: _resolve_tree(Region, slugs),
-    "theme": lambda slugs: _resolve_tree(Theme, slugs),
-    "center": _resolve_centers,
-    "author": _resolve_simple(Author),
-    "series": _resolve_simple(Series),
-    "type": _resolve_choices(Publication.Type.choices),
-    "language": _resolve_choices(Publication.Language.choices),
-}
+SORT_CHOICES = [
+    ("newest", _("Newest first")),
+    ("oldest", _("Oldest first")),
+    ("relevance", _("Relevance")),
+    ("title", _("Title")),
+]
 
 
 class PublicationFilterForm(forms.Form):
+    """Resolves the repeatable parameters against their options (`filterset` is set by
+    `PublicationFilterSet.form`); an unknown value is an error on its field."""
+
+    filterset = None
+
     def clean(self):
         cleaned = super().clean()
-        self.resolved = {}
+        self.known = {}
         self.unknown = {}
-        for name, resolve in RESOLVERS.items():
+        for name in PublicationFilterSet.REPEATABLE:
             values = cleaned.get(name) or []
             if not values:
                 continue
-            resolved, known = resolve(values)
-            self.resolved[name] = resolved
-            unknown = [value for value in values if value not in known]
+            options = {option.value: option for option in self.filterset.options(name, values)}
+            self.known[name] = [options[value] for value in values if value in options]
+            unknown = [value for value in values if value not in options]
             if unknown:
                 self.unknown[name] = unknown
                 self.add_error(
@@ -198,15 +221,22 @@ class PublicationFilterForm(forms.Form):
         return cleaned
 
 
-SORT_CHOICES = [
-    ("newest", _("Newest first")),
-    ("oldest", _("Oldest first")),
-    ("relevance", _("Relevance")),
-    ("title", _("Title")),
-]
-
-
 class PublicationFilterSet(django_filters.FilterSet):
+    REPEATABLE = ("region", "theme", "center", "type", "author", "language", "series")
+    # The order of the chips and of the parameters in links.
+    PARAMS = (
+        "q",
+        "region",
+        "theme",
+        "type",
+        "center",
+        "author",
+        "language",
+        "series",
+        "year_from",
+        "year_to",
+        "sort",
+    )
     SORTS = {
         "newest": ("-published_on", "-pk"),
         "oldest": ("published_on", "pk"),
@@ -241,41 +271,87 @@ class PublicationFilterSet(django_filters.FilterSet):
         fields = []
         form = PublicationFilterForm
 
-    # --- Filtering ---------------------------------------------------------------------------
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form_class = self.get_form_class()
+            data = self.data if self.is_bound else None
+            self._form = form_class(data, prefix=self.form_prefix)
+            self._form.filterset = self
+        return self._form
+
+    # --- Options: what each repeatable parameter can take ---------------------------------------
+    @cached_property
+    def _options(self):
+        return {}
+
+    def options(self, name, values=()):
+        """[Option] of a repeatable parameter, loaded once per request (experts: only the
+        `values` asked for, there are thousands)."""
+        if name == "author":
+            return _row_options(Author.objects.filter(slug__in=values).only("pk", "slug", "name"))
+        if name not in self._options:
+            loaders = {
+                "region": lambda: _tree_options(Region),
+                "theme": lambda: _tree_options(Theme),
+                "center": _center_options,
+                "series": lambda: _row_options(Series.objects.only("pk", "slug", "name")),
+                "type": lambda: _choice_options(Publication.Type.choices),
+                "language": lambda: _choice_options(Publication.Language.choices),
+            }
+            self._options[name] = loaders[name]()
+        return self._options[name]
+
+    # --- The valid state of the request ---------------------------------------------------------
+    def _cleaned(self):
+        if not self.is_bound:
+            return {}
+        self.errors  # noqa: B018 - validates the form once
+        return self.form.cleaned_data
+
+    def selection(self, name):
+        """[Option] of a repeatable parameter as given, unknown values left out."""
+        self._cleaned()
+        return getattr(self.form, "known", {}).get(name, []) if self.is_bound else []
+
+    def selected(self, name):
+        """The valid values of a parameter as given (slugs or codes)."""
+        return [option.value for option in self.selection(name)]
+
+    def value(self, name):
+        """What the filter applies: primary keys (with descendants and programs), codes, a
+        year, text; a falsy value when the parameter is absent or invalid."""
+        if name in self.REPEATABLE:
+            options = self.selection(name)
+            if options and options[0].ids:
+                return sorted({pk for option in options for pk in option.ids})
+            return [option.value for option in options]
+        return self._cleaned().get(name)
+
+    @property
+    def search_text(self):
+        return clean_query(self._cleaned().get("q") or "")
+
+    @property
+    def sort_value(self):
+        chosen = self._cleaned().get("sort") or ""
+        if chosen == "relevance" and not self.search_text:
+            chosen = ""
+        return chosen or ("relevance" if self.search_text else "newest")
+
+    # --- Filtering --------------------------------------------------------------------------
     def filter_q(self, queryset, name, value):
         return filter_search(queryset, value)
 
     def filter_sort(self, queryset, name, value):
         return queryset  # ordering is applied last, in `qs`
 
-    def _value(self, name):
-        form = self.form
-        resolved = getattr(form, "resolved", {})
-        if name in resolved:
-            return resolved[name]
-        return form.cleaned_data.get(name)
-
     def filter_queryset(self, queryset, *, exclude=()):
         """Apply every valid filter except those named in `exclude` (no ordering)."""
-        self.errors  # noqa: B018 - validates the form once
         for name, filter_ in self.filters.items():
-            if name in exclude or name == "sort":
-                continue
-            queryset = filter_.filter(queryset, self._value(name))
+            if name not in exclude and name != "sort":
+                queryset = filter_.filter(queryset, self.value(name))
         return queryset
-
-    @property
-    def search_text(self):
-        self.errors  # noqa: B018
-        return clean_query(self.form.cleaned_data.get("q") or "") if self.is_bound else ""
-
-    @property
-    def sort_value(self):
-        self.errors  # noqa: B018
-        chosen = self.form.cleaned_data.get("sort") if self.is_bound else ""
-        if chosen == "relevance" and not self.search_text:
-            chosen = ""
-        return chosen or ("relevance" if self.search_text else "newest")
 
     def order(self, queryset):
         sort = self.sort_value
@@ -286,40 +362,56 @@ class PublicationFilterSet(django_filters.FilterSet):
     @property
     def qs(self):
         if not hasattr(self, "_qs"):
-            qs = self.queryset.all()
-            if self.is_bound:
-                qs = self.filter_queryset(qs)
-            self._qs = self.order(qs)
+            self._qs = self.order(self.unordered_qs())
         return self._qs
+
+    def unordered_qs(self):
+        return self.filter_queryset(self.queryset.all()) if self.is_bound else self.queryset.all()
 
     def queryset_for_facet(self, facet):
         """The current result without the facet's own selection (unordered)."""
-        qs = self.queryset.all()
         if not self.is_bound:
-            return qs
-        return self.filter_queryset(qs, exclude=self.FACET_PARAMS[facet])
+            return self.queryset.all()
+        return self.filter_queryset(self.queryset.all(), exclude=self.FACET_PARAMS[facet])
 
-    def unordered_qs(self):
-        qs = self.queryset.all()
-        return self.filter_queryset(qs) if self.is_bound else qs
+    # --- Links and chips, from the valid state --------------------------------------------------
+    def query(self, **changes):
+        """The valid request as a QueryDict (no page), with `changes` ({param: values or None})."""
+        cleaned = self._cleaned()
+        state = {}
+        for name in self.PARAMS:
+            if name in self.REPEATABLE:
+                values = self.selected(name)
+            else:
+                value = cleaned.get(name)
+                values = [] if value in (None, "") else [str(value)]
+            state[name] = values
+        for name, values in changes.items():
+            state[name] = [] if values is None else [str(v) for v in values]
+        query = QueryDict(mutable=True)
+        for name in self.PARAMS:
+            if state[name]:
+                query.setlist(name, state[name])
+        return query
 
-    def selected_raw(self, name):
-        """The value a filter actually applies (resolved ids, a year...), or a falsy value."""
-        if not self.is_bound:
-            return None
-        self.errors  # noqa: B018
-        return self._value(name)
+    def query_string(self, **changes):
+        """'?a=1&b=2' of `query(**changes)`, or '' when nothing is left."""
+        encoded = self.query(**changes).urlencode()
+        return f"?{encoded}" if encoded else ""
 
-    def selected(self, name):
-        """The valid values of a parameter as given (slugs, not ids), for facets and chips."""
-        if not self.is_bound:
-            return []
-        self.errors  # noqa: B018
-        data = self.form.data
-        raw = data.getlist(name) if hasattr(data, "getlist") else data.get(name)
-        values = self.form.fields[name].to_python(raw) if name in RESOLVERS else []
-        unknown = set(getattr(self.form, "unknown", {}).get(name, ()))
-        return [value for value in values if value not in unknown]
+    def chips(self):
+        """One removable chip per valid filter value: [{param, label, value, url}]."""
+        chips, query = [], self.query()
+        for name in self.PARAMS[:-1]:  # not the sort order
+            label = self.filters[name].label
+            if name in self.REPEATABLE:
+                options = self.selection(name)
+                for option in options:
+                    rest = [other.value for other in options if other is not option]
+                    chips.append(_chip(name, label, option.label, self.query_string(**{name: rest})))
+            elif name in query:
+                chips.append(_chip(name, label, query[name], self.query_string(**{name: None})))
+        return chips
 
     # --- What the list page says about ignored input -------------------------------------------
     def ignored_messages(self):
@@ -360,3 +452,7 @@ class PublicationFilterSet(django_filters.FilterSet):
         if raw_q and raw_q.strip() and not self.search_text and "q" not in self.errors:
             messages.append(_("The search has no words to look for; it was ignored."))
         return [str(message) for message in messages]
+
+
+def _chip(param, label, value, url):
+    return {"param": param, "label": label, "value": value, "url": url or "?"}

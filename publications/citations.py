@@ -6,6 +6,8 @@ keep "Japan" and "NATO". RIS uses the type codes reference managers expect.
 """
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 
@@ -167,3 +169,17 @@ def ris_entry(publication, *, url, pdf_url=""):
     lines += [("KW", name) for name in keywords(publication)]
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {_ris_clean(value)}\r\n" for tag, value in lines)
+
+
+@dataclass(frozen=True)
+class CitationFormat:
+    """How one citation format is written (`entry(publication, *, url, pdf_url)`) and served."""
+
+    entry: Callable
+    content_type: str
+
+
+CITATIONS = {
+    "bib": CitationFormat(bibtex_entry, "application/x-bibtex; charset=utf-8"),
+    "ris": CitationFormat(ris_entry, "application/x-research-info-systems; charset=utf-8"),
+}

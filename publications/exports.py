@@ -13,7 +13,7 @@ from django.http import StreamingHttpResponse
 
 from centers.models import Center
 
-from .citations import bibtex_entry, ris_entry
+from .citations import CITATIONS
 from .models import (
     PublicationAuthor,
     PublicationCenter,
@@ -154,30 +154,23 @@ def csv_rows(queryset, urls):
         )
 
 
-def citation_rows(queryset, urls, formatter):
-    for publication in iter_export(queryset):
-        yield formatter(publication, url=urls.page(publication), pdf_url=urls.pdf(publication))
-
-
-FORMATS = {
-    "csv": ("text/csv; charset=utf-8", "publications.csv"),
-    "bib": ("application/x-bibtex; charset=utf-8", "publications.bib"),
-    "ris": ("application/x-research-info-systems; charset=utf-8", "publications.ris"),
-}
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 
 
 def export_response(request, queryset, fmt):
     """A streaming response of the queryset in `fmt` (csv, bib, ris)."""
     urls = UrlBuilder(request)
     if fmt == "csv":
-        rows = csv_rows(queryset, urls)
-    elif fmt == "bib":
-        rows = citation_rows(queryset, urls, bibtex_entry)
+        rows, content_type = csv_rows(queryset, urls), CSV_CONTENT_TYPE
     else:
-        rows = citation_rows(queryset, urls, ris_entry)
-    content_type, filename = FORMATS[fmt]
+        citation = CITATIONS[fmt]
+        rows = (
+            citation.entry(publication, url=urls.page(publication), pdf_url=urls.pdf(publication))
+            for publication in iter_export(queryset)
+        )
+        content_type = citation.content_type
     response = StreamingHttpResponse(
         (row.encode("utf-8") for row in rows), content_type=content_type
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = f'attachment; filename="publications.{fmt}"'
     return response

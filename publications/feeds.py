@@ -9,11 +9,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from taxonomy.models import Region, Theme
-
 from .filters import PublicationFilterSet
 from .models import Publication
-from .presenters import querystring
 
 FEED_SIZE = 30
 
@@ -40,19 +37,15 @@ class PublicationFeed(Feed):
         return _("%(institute)s: latest publications") % {"institute": settings.INSTITUTE_NAME}
 
     def _narrowed_by(self, filterset):
-        data = filterset.form.cleaned_data if filterset.is_valid() else {}
-        names = []
-        if data.get("region"):
-            names += Region.objects.filter(slug__in=data["region"]).values_list("name", flat=True)
-        if data.get("theme"):
-            names += Theme.objects.filter(slug__in=data["theme"]).values_list("name", flat=True)
-        return names
+        return [
+            option.label for name in ("region", "theme") for option in filterset.selection(name)
+        ]
 
     def link(self, filterset):
-        return reverse("publications:list") + querystring(self.request.GET)
+        return reverse("publications:list") + filterset.query_string()
 
     def feed_url(self, filterset):
-        return reverse("publications:feed") + querystring(self.request.GET)
+        return reverse("publications:feed") + filterset.query_string()
 
     def description(self, filterset):
         return _("New analyses, reports and books from %(institute)s.") % {

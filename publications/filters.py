@@ -408,10 +408,19 @@ class PublicationFilterSet(django_filters.FilterSet):
                 options = self.selection(name)
                 for option in options:
                     rest = [other.value for other in options if other is not option]
-                    chips.append(_chip(name, label, option.label, self.query_string(**{name: rest})))
+                    chips.append(
+                        _chip(name, label, option.label, self.query_string(**{name: rest}))
+                    )
             elif name in query:
                 chips.append(_chip(name, label, query[name], self.query_string(**{name: None})))
         return chips
+
+    def criteria(self):
+        """[(label, "value, value")] of the filters in force, for headings (the reading list)."""
+        grouped = {}
+        for chip in self.chips():
+            grouped.setdefault(str(chip["label"]), []).append(str(chip["value"]))
+        return [(label, ", ".join(values)) for label, values in grouped.items()]
 
     # --- What the list page says about ignored input -------------------------------------------
     def ignored_messages(self):

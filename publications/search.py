@@ -408,6 +408,20 @@ def suggestion(text):
     return row[0] if row else ""
 
 
+SUGGEST_BELOW = 10
+
+
+def did_you_mean(filterset, *, total):
+    """{text, url} of a suggestion for a search that found little (typos find little), or None.
+
+    `filterset`: the request's PublicationFilterSet; `total`: the size of its result."""
+    text = filterset.search_text
+    suggested = suggestion(text) if text and total < SUGGEST_BELOW else ""
+    if not suggested or suggested.casefold() == text.casefold():
+        return None
+    return {"text": suggested, "url": filterset.query_string(q=[suggested])}
+
+
 def config_for(language):
     return CONFIGS.get(language, DEFAULT_CONFIG)
 
@@ -416,6 +430,7 @@ __all__ = [
     "attach_headlines",
     "clean_query",
     "config_for",
+    "did_you_mean",
     "filter_search",
     "order_by_relevance",
     "safe_headline",

@@ -16,6 +16,7 @@ Publications' facet rows follow a moved node by themselves (a database trigger, 
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Concat, Substr
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,14 @@ class TreeQuerySet(models.QuerySet):
     def with_slugs_and_descendants(self, slugs):
         """Every node named by slug plus all its descendants, as one subquery-friendly queryset."""
         return self.descendants_of(list(self.filter(slug__in=slugs).only("pk", "path")))
+
+    def tagging(self, publications):
+        """The nodes that tag any of these publications directly (one EXISTS subquery)."""
+        links = self.model.publications.through.objects.filter(
+            **{self.model._meta.model_name: OuterRef("pk")},
+            publication__in=publications.values("pk"),
+        )
+        return self.filter(Exists(links))
 
     def roots(self):
         return self.filter(parent__isnull=True)

@@ -7,7 +7,7 @@ from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 
 from centers.models import Center
-from publications import presenters
+from publications import languages
 from publications.models import (
     Author,
     Publication,
@@ -74,7 +74,7 @@ class PublicationSitemap(I18nSitemap):
 
     def get_languages_for_item(self, item):
         if item.versions:
-            return [presenters.interface_language_for(item.language)]
+            return [languages.interface_language_for(item.language)]
         return super().get_languages_for_item(item)
 
     def lastmod(self, item):
@@ -87,7 +87,7 @@ class PublicationSitemap(I18nSitemap):
             if publication.versions:
                 info["alternates"] = [
                     {"location": f"{protocol}://{domain}{path}", "lang_code": code}
-                    for code, path in presenters.version_alternates(publication.versions)
+                    for code, path in languages.version_alternates(publication.versions)
                 ]
         return urls
 

@@ -18,13 +18,9 @@ from django.views.defaults import page_not_found
 
 from publications.filters import PublicationFilterSet
 from publications.models import (
-    Author,
     Publication,
-    Series,
     SlugRedirect,
 )
-from publications.presenters import querystring
-from taxonomy.models import Region, Theme
 
 from .editions import READING_LIST_CAP, publication_edition, render_reading_list
 from .processing import publication_download_record
@@ -120,40 +116,6 @@ def publication_pdf_redirect(request, slug):
     return HttpResponsePermanentRedirect(_with_query(request, publication.get_pdf_url()))
 
 
-def _centers():
-    from centers.models import Center
-
-    return Center.objects.all()
-
-
-SLUG_MODELS = {
-    "region": Region.objects.all,
-    "theme": Theme.objects.all,
-    "author": Author.objects.all,
-    "series": Series.objects.all,
-    "center": _centers,
-}
-
-
-def describe_filters(filterset):
-    """(label, value) pairs naming the filters in force, for the reading list's header."""
-    data = filterset.form.cleaned_data if hasattr(filterset.form, "cleaned_data") else {}
-    criteria = []
-    for name, field in filterset.form.fields.items():
-        value = data.get(name)
-        if value in (None, "", []) or name == "sort":
-            continue
-        choices = dict(getattr(field, "choices", []) or [])
-        if name in SLUG_MODELS and isinstance(value, list):
-            choices = dict(SLUG_MODELS[name]().filter(slug__in=value).values_list("slug", "name"))
-        values = value if isinstance(value, list | tuple) else [value]
-        shown = ", ".join(str(choices.get(v, v)) for v in values)
-        if isinstance(value, float) and value.is_integer():
-            shown = str(int(value))
-        criteria.append((str(field.label), shown))
-    return criteria
-
-
 @require_safe
 def publication_export_pdf(request):
     """The filtered list as a reading list (same parameters and FilterSet as the list)."""
@@ -166,7 +128,7 @@ def publication_export_pdf(request):
     filterset = PublicationFilterSet(request.GET, queryset=queryset)
     publications = filterset.qs
     total = publications.count()
-    list_url = settings.SITE_URL + reverse("publications:list") + querystring(request.GET)
+    list_url = settings.SITE_URL + reverse("publications:list") + filterset.query_string()
     # The PDF is written to a temporary file (in memory up to 8 MB, then on disk) and streamed
     # from there; rows come from the database in chunks, so memory stays bounded.
     out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (closed by FileResponse)
@@ -174,7 +136,7 @@ def publication_export_pdf(request):
         out,
         publications[:READING_LIST_CAP].iterator(chunk_size=200),
         total=total,
-        criteria=describe_filters(filterset),
+        criteria=filterset.criteria(),
         list_url=list_url,
     )
     out.seek(0)

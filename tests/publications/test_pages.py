@@ -164,7 +164,7 @@ def test_list_filter_by_parent_region_includes_children_and_shows_chips(client, 
     PublicationFactory(title="On nothing")
     response = client.get(reverse("publications:list"), {"region": "asia", "type": "analysis"})
     assert list(response.context["publications"]) == [tagged]
-    assert response.context["result_count"] == 1
+    assert response.context["paginator"].count == 1
     chips = {chip["param"]: chip for chip in response.context["chips"]}
     assert chips["region"]["value"] == "Asia"
     # Removing the region chip keeps the type filter.
@@ -178,7 +178,7 @@ def test_list_with_unknown_and_malformed_values_never_fails(client, catalogue):
     assert response.status_code == 200
     html = response.content.decode()
     assert "No publication matches" in html
-    assert "atlantis" in html  # shown as a removable chip
+    assert "atlantis" in html  # named in the notice of what was ignored
 
 
 def test_pagination_links_keep_the_filters(client, catalogue):
@@ -194,9 +194,11 @@ def test_pagination_links_keep_the_filters(client, catalogue):
 
 def test_list_sidebar_includes_facets(client, analysis):
     response = client.get(reverse("publications:list"))
-    assert response.context["facets"]
+    regions = {o.value: o.count for o in response.context["options"]["region"]}
+    assert regions == {"asia": 1, "japan": 1}
     content = response.content.decode()
-    assert 'class="facet-count"' in content  # each option of the filter form has its count
+    # Each option of the filter form shows its count.
+    assert 'value="japan"><span class="option-label">Japan</span> <span class="facet-count">' in content
 
 
 # --- Other pages ----------------------------------------------------------------------------

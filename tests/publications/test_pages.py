@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
 from publications.models import Publication, SlugRedirect
@@ -59,9 +60,11 @@ def test_detail_has_every_section_of_the_contract(client, analysis):
 def test_detail_download_shows_size_pages_and_summary_only_notice(client, analysis):
     response = client.get(analysis.get_absolute_url())
     html = response.content.decode()
-    assert analysis.get_pdf_url() in html
-    assert "28 pages" in html
-    assert "KB" in html or "bytes" in html
+    download = html.split('id="download"', 1)[1].split("</section>", 1)[0]
+    assert analysis.get_pdf_url() in download
+    # The contract's "with file size and page count", e.g. "PDF · 3.1 KB · 28 pages".
+    size = filesizeformat(analysis.pdf.size)
+    assert f"PDF · {size} · 28 pages" in download
     assert "This page shows the summary only" in html
 
 

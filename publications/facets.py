@@ -83,8 +83,8 @@ def _key(value):
 # restrict the rows to the publications they keep. Each facet counts the rows whose OTHER flags
 # are true.
 _PG_TREE_SQL = """
-SELECT '{facet}', CAST(u.id AS TEXT), COUNT(*) FROM (SELECT unnest(m.{facet}_ids) AS id FROM m WHERE {where}) u
-GROUP BY u.id
+SELECT '{facet}', CAST(u.id AS TEXT), COUNT(*)
+FROM (SELECT unnest(m.{facet}_ids) AS id FROM m WHERE {where}) u GROUP BY u.id
 """
 _PG_COLUMN_SQL = (
     "SELECT '{facet}', CAST({column} AS TEXT), COUNT(*) FROM m WHERE {where} GROUP BY 2"

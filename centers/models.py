@@ -1,7 +1,5 @@
 """Research centers and the programs that belong to them."""
 
-import uuid
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -9,12 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from thinktank.i18n import english_base_columns
-from thinktank.uploads import validate_image_upload
-
-
-def upload_to_center_image(instance, filename):
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
-    return f"centers/{uuid.uuid4().hex}.{ext}"
+from thinktank.uploads import ServerNamed, validate_image_upload
 
 
 class CenterQuerySet(models.QuerySet):
@@ -65,7 +58,7 @@ class Center(models.Model):
     summary = models.CharField(_("summary"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
     image = models.ImageField(
-        _("image"), upload_to=upload_to_center_image, blank=True, validators=[validate_image_upload]
+        _("image"), upload_to=ServerNamed("centers"), blank=True, validators=[validate_image_upload]
     )
     heads = models.ManyToManyField(
         "publications.Author", verbose_name=_("heads"), blank=True, related_name="headed_centers"

@@ -9,12 +9,14 @@ and parsing a 50 MB PDF again on every save of the change form would be wasted w
 """
 
 import os
+import uuid
 import warnings
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
@@ -134,3 +136,28 @@ class ImageUploadField(forms.ImageField):
         if data not in self.empty_values and not _is_stored(data):
             validate_image_upload(data)
         return super().to_python(data)
+
+
+@deconstructible
+class ServerNamed:
+    """`upload_to` that names the stored file itself: `<folder>/<random hex>.<extension>`.
+
+    The uploader's file name is never used (it may hold anything); the extension is kept only
+    when it is one of `extensions`, else the first of them is used, so a file that passed the
+    image check cannot be served as, say, HTML."""
+
+    def __init__(self, folder, extensions=("jpg", "jpeg", "png", "webp")):
+        self.folder = folder
+        self.extensions = tuple(extensions)
+
+    def __call__(self, instance, filename):
+        extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+        if extension not in self.extensions:
+            extension = self.extensions[0]
+        return f"{self.folder}/{uuid.uuid4().hex}.{extension}"
+
+    def __eq__(self, other):
+        return isinstance(other, ServerNamed) and (self.folder, self.extensions) == (
+            other.folder,
+            other.extensions,
+        )

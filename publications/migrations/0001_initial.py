@@ -2,6 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
+import thinktank.uploads
 from django.db import migrations, models
 
 import publications.models
@@ -96,7 +97,7 @@ class Migration(migrations.Migration):
                     "photo",
                     models.ImageField(
                         blank=True,
-                        upload_to=publications.models.upload_to_photo,
+                        upload_to=thinktank.uploads.ServerNamed("experts"),
                         verbose_name="photo",
                     ),
                 ),
@@ -295,7 +296,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         max_length=200,
                         storage=publications.models.private_storage,
-                        upload_to=publications.models.upload_to_pdf,
+                        upload_to=thinktank.uploads.ServerNamed("pdfs", extensions=["pdf"]),
                         verbose_name="PDF",
                     ),
                 ),
@@ -303,7 +304,7 @@ class Migration(migrations.Migration):
                     "cover",
                     models.ImageField(
                         blank=True,
-                        upload_to=publications.models.upload_to_cover,
+                        upload_to=thinktank.uploads.ServerNamed("covers"),
                         verbose_name="cover image",
                     ),
                 ),

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
             name="photo",
             field=models.ImageField(
                 blank=True,
-                upload_to=publications.models.upload_to_photo,
+                upload_to=thinktank.uploads.ServerNamed("experts"),
                 validators=[thinktank.uploads.validate_image_upload],
                 verbose_name="photo",
             ),
@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
             name="cover",
             field=models.ImageField(
                 blank=True,
-                upload_to=publications.models.upload_to_cover,
+                upload_to=thinktank.uploads.ServerNamed("covers"),
                 validators=[thinktank.uploads.validate_image_upload],
                 verbose_name="cover image",
             ),
@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 max_length=200,
                 storage=publications.models.private_storage,
-                upload_to=publications.models.upload_to_pdf,
+                upload_to=thinktank.uploads.ServerNamed("pdfs", extensions=["pdf"]),
                 validators=[thinktank.uploads.validate_pdf_upload],
                 verbose_name="PDF",
             ),

@@ -1,7 +1,7 @@
 """The publications app's models, one module per concern; import them from here."""
 
 from .activity import DownloadDay, ReviewComment, SlugRedirect
-from .author import Author, upload_to_photo
+from .author import Author
 from .facet_row import PublicationFacetRow
 from .links import (
     PinnedRelation,
@@ -17,8 +17,6 @@ from .publication import (
     PublicationType,
     private_storage,
     split_paragraphs,
-    upload_to_cover,
-    upload_to_pdf,
 )
 from .series import Series
 
@@ -40,7 +38,4 @@ __all__ = [
     "SlugRedirect",
     "private_storage",
     "split_paragraphs",
-    "upload_to_cover",
-    "upload_to_pdf",
-    "upload_to_photo",
 ]

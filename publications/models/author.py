@@ -1,20 +1,13 @@
 """Experts: the authors of publications, with their pages on the site."""
 
-import uuid
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from thinktank.uploads import validate_image_upload
+from thinktank.uploads import ServerNamed, validate_image_upload
 
 from ..querysets import AuthorQuerySet
 from ..validators import validate_orcid
-
-
-def upload_to_photo(instance, filename):
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
-    return f"experts/{uuid.uuid4().hex}.{ext}"
 
 
 class Author(models.Model):
@@ -31,7 +24,7 @@ class Author(models.Model):
     )
     bio = models.TextField(_("biography"), blank=True)
     photo = models.ImageField(
-        _("photo"), upload_to=upload_to_photo, blank=True, validators=[validate_image_upload]
+        _("photo"), upload_to=ServerNamed("experts"), blank=True, validators=[validate_image_upload]
     )
     centers = models.ManyToManyField(
         "centers.Center", verbose_name=_("centers"), blank=True, related_name="members"

@@ -41,50 +41,52 @@ class PublicationAuthor(models.Model):
         return f"{self.author} ({self.get_role_display()})"
 
 
-class PublicationRegion(models.Model):
+def _one_row_per_tag(field):
+    return models.UniqueConstraint(fields=["publication", field], name=f"publication{field}_unique")
+
+
+def _publications_of_tag(field):
+    return models.Index(fields=[field, "publication"], name=f"pub{field}_{field}_idx")
+
+
+class PublicationTag(models.Model):
+    """A publication tagged with one region, theme or center; the facet rows follow these
+    tables through database triggers."""
+
     publication = models.ForeignKey("publications.Publication", on_delete=models.CASCADE)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        tag = next(
+            f for f in self._meta.concrete_fields if f.is_relation and f.name != "publication"
+        )
+        return f"{self.publication_id} – {tag.value_from_object(self)}"
+
+
+class PublicationRegion(PublicationTag):
     region = models.ForeignKey("taxonomy.Region", on_delete=models.PROTECT)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["publication", "region"], name="publicationregion_unique"
-            )
-        ]
-        indexes = [models.Index(fields=["region", "publication"], name="pubregion_region_idx")]
-
-    def __str__(self):
-        return f"{self.publication_id} – {self.region_id}"
+        constraints = [_one_row_per_tag("region")]
+        indexes = [_publications_of_tag("region")]
 
 
-class PublicationTheme(models.Model):
-    publication = models.ForeignKey("publications.Publication", on_delete=models.CASCADE)
+class PublicationTheme(PublicationTag):
     theme = models.ForeignKey("taxonomy.Theme", on_delete=models.PROTECT)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["publication", "theme"], name="publicationtheme_unique")
-        ]
-        indexes = [models.Index(fields=["theme", "publication"], name="pubtheme_theme_idx")]
-
-    def __str__(self):
-        return f"{self.publication_id} – {self.theme_id}"
+        constraints = [_one_row_per_tag("theme")]
+        indexes = [_publications_of_tag("theme")]
 
 
-class PublicationCenter(models.Model):
-    publication = models.ForeignKey("publications.Publication", on_delete=models.CASCADE)
+class PublicationCenter(PublicationTag):
     center = models.ForeignKey("centers.Center", on_delete=models.PROTECT)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["publication", "center"], name="publicationcenter_unique"
-            )
-        ]
-        indexes = [models.Index(fields=["center", "publication"], name="pubcenter_center_idx")]
-
-    def __str__(self):
-        return f"{self.publication_id} – {self.center_id}"
+        constraints = [_one_row_per_tag("center")]
+        indexes = [_publications_of_tag("center")]
 
 
 class PinnedRelation(models.Model):

@@ -1,7 +1,5 @@
 """Publications: analyses, reports, briefings, books, articles and media items."""
 
-import uuid
-
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -14,7 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from thinktank.uploads import validate_image_upload, validate_pdf_upload
+from thinktank.uploads import ServerNamed, validate_image_upload, validate_pdf_upload
 
 from ..querysets import PublicationQuerySet
 from ..validators import hyphenate_isbn, normalize_doi, normalize_isbn, validate_doi, validate_isbn
@@ -22,16 +20,6 @@ from ..validators import hyphenate_isbn, normalize_doi, normalize_isbn, validate
 
 def private_storage():
     return storages["private"]
-
-
-def upload_to_pdf(instance, filename):
-    # Server-generated names: never trust the uploader's file name.
-    return f"pdfs/{uuid.uuid4().hex}.pdf"
-
-
-def upload_to_cover(instance, filename):
-    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
-    return f"covers/{uuid.uuid4().hex}.{ext}"
 
 
 class PublicationType(models.TextChoices):
@@ -63,6 +51,13 @@ class ContentLanguage(models.TextChoices):
     ARABIC = "ar", _("Arabic")
     CHINESE = "zh", _("Chinese")
     JAPANESE = "ja", _("Japanese")
+
+
+def _linked(to, through, verbose_name):
+    """A many-to-many through a link table of `links.py`; `to.publications` reverses it."""
+    return models.ManyToManyField(
+        to, through=through, verbose_name=verbose_name, related_name="publications", blank=True
+    )
 
 
 class Publication(models.Model):
@@ -144,49 +139,28 @@ class Publication(models.Model):
     )
     pdf = models.FileField(
         _("PDF"),
-        upload_to=upload_to_pdf,
+        upload_to=ServerNamed("pdfs", extensions=["pdf"]),
         storage=private_storage,
         blank=True,
         max_length=200,
         validators=[validate_pdf_upload],
     )
     cover = models.ImageField(
-        _("cover image"), upload_to=upload_to_cover, blank=True, validators=[validate_image_upload]
+        _("cover image"),
+        upload_to=ServerNamed("covers"),
+        blank=True,
+        validators=[validate_image_upload],
     )
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     # Derived from the uploaded PDF (kept for full-text search and for lists without a cover).
     pdf_text = models.TextField(_("text of the PDF"), blank=True, editable=False)
     thumbnail = models.ImageField(
-        _("thumbnail"), upload_to=upload_to_cover, blank=True, editable=False
+        _("thumbnail"), upload_to=ServerNamed("covers"), blank=True, editable=False
     )
-    authors = models.ManyToManyField(
-        "publications.Author",
-        through="PublicationAuthor",
-        verbose_name=_("authors"),
-        related_name="publications",
-        blank=True,
-    )
-    regions = models.ManyToManyField(
-        "taxonomy.Region",
-        through="PublicationRegion",
-        verbose_name=_("regions"),
-        related_name="publications",
-        blank=True,
-    )
-    themes = models.ManyToManyField(
-        "taxonomy.Theme",
-        through="PublicationTheme",
-        verbose_name=_("themes"),
-        related_name="publications",
-        blank=True,
-    )
-    centers = models.ManyToManyField(
-        "centers.Center",
-        through="PublicationCenter",
-        verbose_name=_("centers and programs"),
-        related_name="publications",
-        blank=True,
-    )
+    authors = _linked("publications.Author", "PublicationAuthor", _("authors"))
+    regions = _linked("taxonomy.Region", "PublicationRegion", _("regions"))
+    themes = _linked("taxonomy.Theme", "PublicationTheme", _("themes"))
+    centers = _linked("centers.Center", "PublicationCenter", _("centers and programs"))
     related = models.ManyToManyField(
         "self",
         through="PinnedRelation",

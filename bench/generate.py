@@ -19,88 +19,27 @@ from pathlib import Path
 SEED = 20240601
 
 CONTINENTS = {
-    "africa": [
-        "nigeria",
-        "kenya",
-        "ethiopia",
-        "egypt",
-        "south-africa",
-        "senegal",
-        "mali",
-        "ghana",
-        "morocco",
-        "algeria",
-        "tunisia",
-        "sudan",
-        "congo",
-        "angola",
-    ],
-    "asia": [
-        "japan",
-        "china",
-        "korea",
-        "india",
-        "indonesia",
-        "vietnam",
-        "thailand",
-        "pakistan",
-        "philippines",
-        "malaysia",
-        "myanmar",
-        "taiwan",
-        "bangladesh",
-        "mongolia",
-    ],
-    "europe": [
-        "france",
-        "germany",
-        "italy",
-        "spain",
-        "poland",
-        "united-kingdom",
-        "sweden",
-        "netherlands",
-        "belgium",
-        "greece",
-        "romania",
-        "hungary",
-        "austria",
-        "portugal",
-    ],
-    "americas": [
-        "united-states",
-        "canada",
-        "mexico",
-        "brazil",
-        "argentina",
-        "chile",
-        "colombia",
-        "peru",
-        "venezuela",
-        "cuba",
-    ],
-    "middle-east": [
-        "iran",
-        "iraq",
-        "israel",
-        "saudi-arabia",
-        "syria",
-        "turkey",
-        "lebanon",
-        "jordan",
-        "yemen",
-        "qatar",
-    ],
-    "eurasia": [
-        "russia",
-        "ukraine",
-        "kazakhstan",
-        "georgia",
-        "armenia",
-        "azerbaijan",
-        "belarus",
-        "uzbekistan",
-    ],
+    "africa": """
+        nigeria kenya ethiopia egypt south-africa senegal mali ghana morocco algeria tunisia
+        sudan congo angola
+    """.split(),
+    "asia": """
+        japan china korea india indonesia vietnam thailand pakistan philippines malaysia myanmar
+        taiwan bangladesh mongolia
+    """.split(),
+    "europe": """
+        france germany italy spain poland united-kingdom sweden netherlands belgium greece
+        romania hungary austria portugal
+    """.split(),
+    "americas": """
+        united-states canada mexico brazil argentina chile colombia peru venezuela cuba
+    """.split(),
+    "middle-east": """
+        iran iraq israel saudi-arabia syria turkey lebanon jordan yemen qatar
+    """.split(),
+    "eurasia": """
+        russia ukraine kazakhstan georgia armenia azerbaijan belarus uzbekistan
+    """.split(),
 }
 SUBREGIONS = {"europe": {"eu": ["france", "germany", "italy", "spain", "poland"]}}
 THEMES = {
@@ -122,220 +61,36 @@ TYPES = [
 ]
 STATUSES = [("published", 96), ("draft", 2), ("review", 1), ("archived", 1)]
 
-EN_WORDS = [
-    "security",
-    "policy",
-    "strategy",
-    "region",
-    "government",
-    "power",
-    "cooperation",
-    "economic",
-    "development",
-    "relations",
-    "international",
-    "military",
-    "political",
-    "crisis",
-    "energy",
-    "trade",
-    "reform",
-    "conflict",
-    "alliance",
-    "influence",
-    "stability",
-    "growth",
-    "diplomacy",
-    "market",
-    "interests",
-    "rivalry",
-    "partnership",
-    "sanctions",
-    "investment",
-    "nuclear",
-    "defence",
-    "border",
-    "migration",
-    "election",
-    "leadership",
-    "democracy",
-    "climate",
-    "transition",
-    "industry",
-    "technology",
-    "innovation",
-    "agreement",
-    "negotiation",
-    "summit",
-    "sovereignty",
-    "integration",
-    "competition",
-    "deterrence",
-    "resilience",
-    "infrastructure",
-    "supply",
-    "chain",
-    "population",
-    "governance",
-    "institutions",
-    "regional",
-    "global",
-    "national",
-    "public",
-    "private",
-    "future",
-]
-FR_WORDS = [
-    "sécurité",
-    "politique",
-    "stratégie",
-    "région",
-    "gouvernement",
-    "puissance",
-    "coopération",
-    "économique",
-    "développement",
-    "relations",
-    "internationales",
-    "militaire",
-    "crise",
-    "énergie",
-    "commerce",
-    "réforme",
-    "conflit",
-    "alliance",
-    "influence",
-    "stabilité",
-    "croissance",
-    "diplomatie",
-    "marché",
-    "intérêts",
-    "rivalité",
-    "partenariat",
-    "sanctions",
-    "investissement",
-    "nucléaire",
-    "défense",
-    "frontière",
-    "migration",
-    "élection",
-    "démocratie",
-    "climat",
-    "transition",
-    "industrie",
-    "technologie",
-    "innovation",
-    "accord",
-    "négociation",
-    "sommet",
-    "souveraineté",
-    "intégration",
-    "compétition",
-    "dissuasion",
-    "résilience",
-    "société",
-    "européenne",
-]
-SYLLABLES = [
-    "ka",
-    "lo",
-    "mi",
-    "ne",
-    "ra",
-    "to",
-    "vu",
-    "si",
-    "te",
-    "ba",
-    "de",
-    "fo",
-    "gu",
-    "ha",
-    "ji",
-    "ko",
-    "lu",
-    "ma",
-    "no",
-    "pe",
-    "qui",
-    "ri",
-    "so",
-    "ta",
-    "ve",
-    "wa",
-    "xe",
-    "yo",
-    "za",
-    "an",
-    "el",
-    "in",
-    "or",
-    "us",
-]
-FIRST = [
-    "Jane",
-    "John",
-    "Marie",
-    "Pierre",
-    "Anna",
-    "Paul",
-    "Sofia",
-    "Lucas",
-    "Emma",
-    "Hugo",
-    "Chloé",
-    "Louis",
-    "Yuki",
-    "Kenji",
-    "Amina",
-    "Omar",
-    "Elena",
-    "Ivan",
-    "Léa",
-    "Mateo",
-    "Aiko",
-    "Chen",
-    "Wei",
-    "Priya",
-    "Ravi",
-    "Fatima",
-    "Kofi",
-    "Nadia",
-    "Olga",
-    "Tomás",
-]
-LAST = [
-    "Doe",
-    "Martin",
-    "Bernard",
-    "Dubois",
-    "Smith",
-    "Tanaka",
-    "Suzuki",
-    "Kim",
-    "Lee",
-    "Nguyen",
-    "Garcia",
-    "Müller",
-    "Rossi",
-    "Kowalski",
-    "Ivanov",
-    "Haddad",
-    "Okafor",
-    "Mensah",
-    "Silva",
-    "Costa",
-    "Dupont",
-    "Lefèvre",
-    "Moreau",
-    "Girard",
-    "Laurent",
-    "Schmidt",
-    "Novak",
-    "Horvat",
-    "Andersen",
-    "Yilmaz",
-]
+EN_WORDS = """
+    security policy strategy region government power cooperation economic development
+    relations international military political crisis energy trade reform conflict alliance
+    influence stability growth diplomacy market interests rivalry partnership sanctions
+    investment nuclear defence border migration election leadership democracy climate
+    transition industry technology innovation agreement negotiation summit sovereignty
+    integration competition deterrence resilience infrastructure supply chain population
+    governance institutions regional global national public private future
+""".split()
+FR_WORDS = """
+    sécurité politique stratégie région gouvernement puissance coopération économique
+    développement relations internationales militaire crise énergie commerce réforme conflit
+    alliance influence stabilité croissance diplomatie marché intérêts rivalité partenariat
+    sanctions investissement nucléaire défense frontière migration élection démocratie
+    climat transition industrie technologie innovation accord négociation sommet
+    souveraineté intégration compétition dissuasion résilience société européenne
+""".split()
+SYLLABLES = """
+    ka lo mi ne ra to vu si te ba de fo gu ha ji ko lu ma no pe qui ri so ta ve wa xe yo za
+    an el in or us
+""".split()
+FIRST = """
+    Jane John Marie Pierre Anna Paul Sofia Lucas Emma Hugo Chloé Louis Yuki Kenji Amina Omar
+    Elena Ivan Léa Mateo Aiko Chen Wei Priya Ravi Fatima Kofi Nadia Olga Tomás
+""".split()
+LAST = """
+    Doe Martin Bernard Dubois Smith Tanaka Suzuki Kim Lee Nguyen Garcia Müller Rossi
+    Kowalski Ivanov Haddad Okafor Mensah Silva Costa Dupont Lefèvre Moreau Girard Laurent
+    Schmidt Novak Horvat Andersen Yilmaz
+""".split()
 
 
 def build_vocabulary(rng, extra, size):

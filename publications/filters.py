@@ -141,16 +141,15 @@ class YearFilter(django_filters.Filter):
 
 
 # --- The values each repeatable parameter offers (one query per tree or table, when asked) ---
+def _option(row, *, depth=0, ids=None, active=True):
+    ids = (row.pk,) if ids is None else tuple(ids)
+    return Option(value=row.slug, label=row.name, pk=row.pk, depth=depth, ids=ids, active=active)
+
+
 def _tree_options(model):
     nodes = model.objects.in_tree_order()
     return [
-        Option(
-            value=node.slug,
-            label=node.name,
-            pk=node.pk,
-            depth=node.depth,
-            ids=tuple(other.pk for other in nodes if other.path.startswith(node.path)),
-        )
+        _option(node, depth=node.depth, ids=(n.pk for n in nodes if n.path.startswith(node.path)))
         for node in nodes
     ]
 
@@ -159,10 +158,8 @@ def _center_options():
     # Every center, so that a link to an inactive one still filters; the form shows the active.
     rows = Center.objects.in_tree_order()
     return [
-        Option(
-            value=center.slug,
-            label=center.name,
-            pk=center.pk,
+        _option(
+            center,
             depth=depth,
             ids=(center.pk, *(c.pk for c, _d in rows if c.parent_id == center.pk)),
             active=center.active,
@@ -172,7 +169,7 @@ def _center_options():
 
 
 def _row_options(queryset):
-    return [Option(value=row.slug, label=row.name, pk=row.pk, ids=(row.pk,)) for row in queryset]
+    return [_option(row) for row in queryset]
 
 
 def _choice_options(choices):

@@ -1,8 +1,7 @@
-"""Discovery metadata (Scholar, Open Graph, JSON-LD, hreflang), feeds, sitemap and robots.txt,
-parsed rather than grepped; and escaping of hostile titles everywhere."""
+"""Discovery metadata of a publication's page (Scholar, Open Graph, JSON-LD, hreflang), parsed
+rather than grepped; and escaping of hostile titles."""
 
 import json
-import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
@@ -173,86 +172,3 @@ def test_hostile_title_is_escaped_in_page_meta_and_json_ld(client, catalogue):
     ):
         listing = client.get(url).content.decode()
         assert "<script>alert" not in listing and "<b>" not in listing
-
-
-def rss(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/rss+xml")
-    return ET.fromstring(response.content)
-
-
-def test_feed_is_rss_and_narrowed_by_region_and_theme(client, analysis, catalogue):
-    PublicationFactory(slug="elsewhere", title="Elsewhere")
-    root = rss(client, reverse("publications:feed"))
-    assert root.tag == "rss" and root.get("version") == "2.0"
-    titles = [item.findtext("title") for item in root.iter("item")]
-    assert set(titles) == {"Security partnerships of Japan", "Elsewhere"}
-    narrowed = rss(client, reverse("publications:feed") + "?region=asia")
-    items = list(narrowed.iter("item"))
-    assert [i.findtext("link") for i in items] == ["http://testserver/publications/security-japan/"]
-    assert "Asia" in narrowed.find("channel").findtext("title")
-    by_theme = rss(client, reverse("publications:feed") + "?theme=security")
-    assert len(list(by_theme.iter("item"))) == 1
-
-
-def test_feed_links_keep_the_filters_but_not_the_page(client, analysis, catalogue):
-    channel = rss(client, reverse("publications:feed") + "?region=asia&page=3").find("channel")
-    assert channel.findtext("link") == "http://testserver/publications/?region=asia"
-    self_link = channel.find("{http://www.w3.org/2005/Atom}link").get("href")
-    assert self_link == "http://testserver/feeds/publications/?region=asia"
-
-
-def test_feed_hides_unpublished_and_escapes_hostile_titles(client, catalogue):
-    PublicationFactory(title=HOSTILE, summary=HOSTILE)
-    PublicationFactory(title="Draft", status=Publication.Status.DRAFT)
-    root = rss(client, reverse("publications:feed"))
-    items = list(root.iter("item"))
-    assert [i.findtext("title") for i in items] == [HOSTILE]
-    assert items[0].findtext("description") == HOSTILE
-
-
-def test_french_feed_lives_under_fr(client, analysis):
-    root = rss(client, "/fr/feeds/publications/")
-    assert len(list(root.iter("item"))) == 1
-
-
-SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-def test_sitemap_lists_pages_in_both_languages_with_lastmod_and_alternates(client, analysis):
-    PublicationFactory(slug="hidden", status=Publication.Status.DRAFT)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    urls = {u.findtext(f"{SM}loc"): u for u in root.iter(f"{SM}url")}
-    base = "http://testserver"
-    for path in (
-        "/publications/security-japan/",
-        "/fr/publications/security-japan/",
-        "/centers/asia-center/",
-        "/experts/jane-doe/",
-        "/regions/asia/",
-        "/themes/security/",
-        "/",
-        "/publications/",
-    ):
-        assert base + path in urls, path
-    assert base + "/publications/hidden/" not in urls
-    entry = urls[base + "/publications/security-japan/"]
-    assert entry.findtext(f"{SM}lastmod")
-    alternates = {link.get("hreflang"): link.get("href") for link in entry.findall(f"{XHTML}link")}
-    assert alternates == {
-        "en": base + "/publications/security-japan/",
-        "fr": base + "/fr/publications/security-japan/",
-        "x-default": base + "/publications/security-japan/",
-    }
-    assert urls[base + "/regions/asia/"].findtext(f"{SM}lastmod")
-
-
-def test_robots_txt_points_at_the_sitemap(client):
-    response = client.get("/robots.txt")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode().splitlines()

@@ -7,7 +7,6 @@ from django.urls import reverse
 from publications.citations import bibtex_entry, bibtex_escape, bibtex_title, ris_entry
 from publications.models import Publication
 from tests.factories import AuthorFactory, CenterFactory, PublicationFactory, SeriesFactory
-from tests.publications.catalogue import build_catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +15,7 @@ def body(response):
     return b"".join(response.streaming_content).decode("utf-8")
 
 
-def test_csv_of_a_filtered_list_has_exactly_the_filtered_items(client):
-    build_catalogue()
+def test_csv_of_a_filtered_list_has_exactly_the_filtered_items(client, hand_counted):
     response = client.get(
         reverse("publications:export_csv"), {"region": "asia", "theme": "security"}
     )
@@ -48,16 +46,14 @@ def test_csv_of_a_filtered_list_has_exactly_the_filtered_items(client):
     ]
 
 
-def test_csv_leaves_inactive_centers_out(client):
-    catalogue = build_catalogue()
-    catalogue.p1.centers.add(CenterFactory(name="Closed Center", active=False))
+def test_csv_leaves_inactive_centers_out(client, hand_counted):
+    hand_counted.p1.centers.add(CenterFactory(name="Closed Center", active=False))
     rows = csv.DictReader(io.StringIO(body(client.get(reverse("publications:export_csv")))))
     p1 = next(row for row in rows if row["url"].endswith("/p1/"))
     assert p1["centers"] == "Center for Asian Studies"
 
 
-def test_bibtex_and_ris_of_a_filtered_list_have_exactly_the_filtered_items(client):
-    build_catalogue()
+def test_bibtex_and_ris_of_a_filtered_list_have_exactly_the_filtered_items(client, hand_counted):
     bib = body(client.get(reverse("publications:export_bib"), {"author": "jane-doe"}))
     assert sorted(
         line.split("{")[1].rstrip(",") for line in bib.splitlines() if line.startswith("@")
@@ -66,8 +62,7 @@ def test_bibtex_and_ris_of_a_filtered_list_have_exactly_the_filtered_items(clien
     assert ris.count("ER  - ") == 2 and "TY  - RPRT" in ris
 
 
-def test_unpublished_items_never_appear_in_exports(client):
-    build_catalogue()
+def test_unpublished_items_never_appear_in_exports(client, hand_counted):
     for name in ("export_csv", "export_bib", "export_ris"):
         text = body(client.get(reverse(f"publications:{name}")))
         assert "/draft/" not in text and "{draft," not in text

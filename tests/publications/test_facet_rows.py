@@ -16,7 +16,6 @@ from publications.models import Publication, PublicationFacetRow
 from taxonomy.models import Region
 from tests.admin_forms import form_data
 from tests.factories import PublicationFactory, RegionFactory
-from tests.publications.catalogue import build_catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -56,24 +55,22 @@ QUERIES = [
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("query", QUERIES)
-def test_postgres_facet_counts_equal_the_generic_path(query):
-    build_catalogue()
+def test_postgres_facet_counts_equal_the_generic_path(query, hand_counted):
     fs = filterset(query)
     assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))
 
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("query", QUERIES[:6])
-def test_rows_follow_plain_saves_and_tag_managers_without_a_refresh(query):
+def test_rows_follow_plain_saves_and_tag_managers_without_a_refresh(query, hand_counted):
     # The factories save and then `.set()` the tags: nothing but the triggers keeps the rows.
-    build_catalogue()
     fs = filterset(query)
     assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))
 
 
 @pytest.mark.postgres
-def test_rows_follow_type_language_and_date_edits():
-    c = build_catalogue()
+def test_rows_follow_type_language_and_date_edits(hand_counted):
+    c = hand_counted
     c.p1.type = Publication.Type.BOOK
     c.p1.language = "fr"
     c.p1.published_on = datetime.date(2018, 5, 1)
@@ -85,8 +82,8 @@ def test_rows_follow_type_language_and_date_edits():
 
 
 @pytest.mark.postgres
-def test_tags_removed_through_the_reverse_manager_leave_the_row():
-    c = build_catalogue()
+def test_tags_removed_through_the_reverse_manager_leave_the_row(hand_counted):
+    c = hand_counted
     japan = Region.objects.get(slug="japan")
     japan.publications.remove(c.p1)  # reverse side: the signal names the publications
     assert japan.pk not in row(c.p1).region_ids
@@ -95,8 +92,8 @@ def test_tags_removed_through_the_reverse_manager_leave_the_row():
 
 
 @pytest.mark.postgres
-def test_rows_store_tags_with_their_ancestors_deduplicated():
-    c = build_catalogue()
+def test_rows_store_tags_with_their_ancestors_deduplicated(hand_counted):
+    c = hand_counted
     japan, korea, asia = (Region.objects.get(slug=s) for s in ("japan", "korea", "asia"))
     assert row(c.p3).region_ids == ids(asia, japan, korea)
     assert PublicationFacetRow.objects.count() == Publication.objects.count()
@@ -105,18 +102,17 @@ def test_rows_store_tags_with_their_ancestors_deduplicated():
     )
 
 
-def test_no_rows_are_kept_on_sqlite():
+def test_no_rows_are_kept_on_sqlite(hand_counted):
     from django.db import connection
 
     if connection.vendor == "postgresql":
         pytest.skip("SQLite behaviour")
-    build_catalogue()
     assert not PublicationFacetRow.objects.exists()
 
 
 @pytest.mark.postgres
-def test_rows_follow_admin_edits_of_the_tags(admin_client):
-    c = build_catalogue()
+def test_rows_follow_admin_edits_of_the_tags(admin_client, hand_counted):
+    c = hand_counted
     france = Region.objects.get(slug="france")
     url = reverse("admin:publications_publication_change", args=[c.p1.pk])
     data = form_data(admin_client.get(url))
@@ -130,8 +126,8 @@ def test_rows_follow_admin_edits_of_the_tags(admin_client):
 
 
 @pytest.mark.postgres
-def test_counts_follow_publish_and_unpublish_without_a_refresh():
-    c = build_catalogue()
+def test_counts_follow_publish_and_unpublish_without_a_refresh(hand_counted):
+    c = hand_counted
     assert region_counts()[1] == 5
     c.draft.status = Publication.Status.PUBLISHED
     c.draft.save()
@@ -144,8 +140,7 @@ def test_counts_follow_publish_and_unpublish_without_a_refresh():
 
 
 @pytest.mark.postgres
-def test_a_scheduled_item_is_counted_once_its_time_has_passed():
-    build_catalogue()
+def test_a_scheduled_item_is_counted_once_its_time_has_passed(hand_counted):
     japan = Region.objects.get(slug="japan")
     later = timezone.now() + datetime.timedelta(hours=2)
     PublicationFactory(
@@ -162,8 +157,8 @@ def test_a_scheduled_item_is_counted_once_its_time_has_passed():
 
 
 @pytest.mark.postgres
-def test_rows_follow_a_region_move():
-    c = build_catalogue()
+def test_rows_follow_a_region_move(hand_counted):
+    c = hand_counted
     france = Region.objects.get(slug="france")
     asia = Region.objects.get(slug="asia")
     france.parent = asia
@@ -177,8 +172,8 @@ def test_rows_follow_a_region_move():
 
 
 @pytest.mark.postgres
-def test_rows_follow_a_parent_region_move_for_items_tagged_below():
-    c = build_catalogue()
+def test_rows_follow_a_parent_region_move_for_items_tagged_below(hand_counted):
+    c = hand_counted
     world = RegionFactory(slug="world", name="World")
     asia = Region.objects.get(slug="asia")
     asia.parent = world
@@ -188,8 +183,8 @@ def test_rows_follow_a_parent_region_move_for_items_tagged_below():
 
 
 @pytest.mark.postgres
-def test_rows_follow_a_program_moving_to_another_center():
-    c = build_catalogue()
+def test_rows_follow_a_program_moving_to_another_center(hand_counted):
+    c = hand_counted
     program = c.p2.centers.get()
     europe_center = type(program).objects.get(slug="europe-center")
     program.parent = europe_center
@@ -199,8 +194,7 @@ def test_rows_follow_a_program_moving_to_another_center():
     assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))
 
 
-def test_facets_stay_one_query(django_assert_num_queries):
-    build_catalogue()
+def test_facets_stay_one_query(django_assert_num_queries, hand_counted):
     fs = filterset("type=analysis&language=en")
     for tree in ("region", "theme", "center"):
         fs.options(tree)  # the form's options, loaded by the list page anyway
@@ -209,8 +203,8 @@ def test_facets_stay_one_query(django_assert_num_queries):
 
 
 @pytest.mark.postgres
-def test_deleting_a_tagged_publication_deletes_its_row():
-    c = build_catalogue()
+def test_deleting_a_tagged_publication_deletes_its_row(hand_counted):
+    c = hand_counted
     pk = c.p3.pk
     c.p3.delete()
     assert not PublicationFacetRow.objects.filter(publication_id=pk).exists()

@@ -6,7 +6,6 @@ from publications import presenters
 from publications.facets import facet_counts
 from publications.filters import PublicationFilterSet
 from publications.models import Publication
-from tests.publications.catalogue import build_catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +19,7 @@ def counts(query):
     return facets.counts, facets
 
 
-def test_facet_counts_without_filters_match_hand_counts():
-    build_catalogue()
+def test_facet_counts_without_filters_match_hand_counts(hand_counted):
     result, facets = counts("")
     # p3 is tagged Japan and Korea: it counts once for Asia.
     assert result["region"] == {"asia": 4, "japan": 2, "korea": 2, "europe": 1, "france": 1}
@@ -33,8 +31,7 @@ def test_facet_counts_without_filters_match_hand_counts():
     assert facets.total == 5
 
 
-def test_facets_are_disjunctive():
-    build_catalogue()
+def test_facets_are_disjunctive(hand_counted):
     result, facets = counts("region=japan&type=analysis")
     # The current result is p1 only.
     assert facets.total == 1
@@ -48,15 +45,13 @@ def test_facets_are_disjunctive():
     assert result["year"] == {"2020": 1}
 
 
-def test_year_facet_ignores_the_year_range():
-    build_catalogue()
+def test_year_facet_ignores_the_year_range(hand_counted):
     result, facets = counts("year_from=2021&year_to=2021")
     assert facets.total == 2
     assert result["year"] == {"2022": 1, "2021": 2, "2020": 1, "2019": 1}
 
 
-def test_year_links_select_a_year_or_clear_the_selected_one_keeping_other_filters():
-    build_catalogue()
+def test_year_links_select_a_year_or_clear_the_selected_one_keeping_other_filters(hand_counted):
     fs = filterset("year_from=2021&year_to=2021&region=asia&page=3")
     links = {link.value: link for link in presenters.year_links(fs, facet_counts(fs))}
     assert list(links) == ["2022", "2021", "2020"]
@@ -65,8 +60,7 @@ def test_year_links_select_a_year_or_clear_the_selected_one_keeping_other_filter
     assert links["2022"].url == "?region=asia&year_from=2022&year_to=2022"
 
 
-def test_form_options_flag_the_selection_and_carry_disjunctive_counts():
-    build_catalogue()
+def test_form_options_flag_the_selection_and_carry_disjunctive_counts(hand_counted):
     fs = filterset("region=japan&region=atlantis")
     options = presenters.filter_options(fs, facet_counts(fs))
     regions = {option.value: option for option in options["region"]}
@@ -77,9 +71,8 @@ def test_form_options_flag_the_selection_and_carry_disjunctive_counts():
 
 
 def test_list_page_renders_facets_in_a_constant_number_of_queries(
-    client, django_assert_max_num_queries
+    client, django_assert_max_num_queries, hand_counted
 ):
-    build_catalogue()
     url = reverse("publications:list")
     # region + theme resolution, one facet query, the page, its authors; the sidebar's
     # region/theme/center/series lists (reading-experience branch).

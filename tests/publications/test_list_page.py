@@ -1,5 +1,4 @@
-"""The list and detail pages wire in the analysts' tools: highlighted snippets, search notices,
-facet counts in the filter form, export links that keep the filters, citation links."""
+"""The list page: filters as chips, pagination, facet counts in the form, notices."""
 
 from urllib.parse import parse_qs, urlsplit
 
@@ -9,6 +8,49 @@ from django.urls import reverse
 from tests.factories import PublicationFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def test_list_filter_by_parent_region_includes_children_and_shows_chips(client, catalogue):
+    tagged = PublicationFactory(title="On Japan", regions=[catalogue["japan"]])
+    PublicationFactory(title="On nothing")
+    response = client.get(reverse("publications:list"), {"region": "asia", "type": "analysis"})
+    assert list(response.context["publications"]) == [tagged]
+    assert response.context["paginator"].count == 1
+    chips = {chip["param"]: chip for chip in response.context["chips"]}
+    assert chips["region"]["value"] == "Asia"
+    # Removing the region chip keeps the type filter.
+    assert parse_qs(urlsplit(chips["region"]["url"]).query) == {"type": ["analysis"]}
+
+
+def test_list_with_unknown_and_malformed_values_never_fails(client, catalogue):
+    response = client.get(
+        reverse("publications:list"), {"region": "atlantis", "year_from": "abc", "page": "zz"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "No publication matches" in html
+    assert "atlantis" in html  # named in the notice of what was ignored
+
+
+def test_pagination_links_keep_the_filters(client, catalogue, make_many):
+    make_many(45)
+    response = client.get(reverse("publications:list"), {"region": "asia", "page": "2"})
+    pages = response.context["pages"]
+    for url in (pages["previous"], pages["next"]):
+        query = parse_qs(urlsplit(url).query)
+        assert query["region"] == ["asia"]
+    assert parse_qs(urlsplit(pages["next"]).query)["page"] == ["3"]
+    assert "page" not in parse_qs(urlsplit(pages["previous"]).query)  # page 1 has no number
+
+
+def test_list_sidebar_includes_facets(client, analysis):
+    response = client.get(reverse("publications:list"))
+    regions = {o.value: o.count for o in response.context["options"]["region"]}
+    assert regions == {"asia": 1, "japan": 1}
+    content = response.content.decode()
+    # Each option of the filter form shows its count.
+    japan = '<span class="option-label">Japan</span> <span class="facet-count">'
+    assert japan in content
 
 
 def test_search_results_show_a_highlighted_snippet(client):
@@ -50,16 +92,6 @@ def test_export_links_keep_the_current_filters(client):
 def test_no_export_links_for_an_empty_result(client):
     content = client.get(reverse("publications:list"), {"q": "nothing-matches"}).content
     assert reverse("publications:export_csv").encode() not in content
-
-
-def test_detail_page_offers_bibtex_and_ris_citations(client):
-    publication = PublicationFactory(slug="cited")
-    content = client.get(publication.get_absolute_url()).content.decode()
-    assert 'id="cite"' in content
-    for name in ("cite_bib", "cite_ris"):
-        url = reverse(f"publications:{name}", kwargs={"slug": "cited"})
-        assert f'href="{url}"' in content
-        assert client.get(url).status_code == 200
 
 
 def test_an_author_parameter_with_a_nul_byte_is_ignored(client):

@@ -1,0 +1,30 @@
+"""Site pages: home, the French interface, the 500 page."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_latest_and_centers(client, analysis, catalogue):
+    response = client.get(reverse("home"))
+    html = response.content.decode()
+    assert analysis.title in html
+    assert catalogue["center"].name in html
+    assert 'role="search"' in html
+
+
+def test_french_interface_serves_the_same_paths(client, analysis):
+    response = client.get("/fr" + analysis.get_absolute_url())
+    assert response.status_code == 200
+    assert '<html lang="fr">' in response.content.decode()
+
+
+def test_server_error_page_uses_the_layout_without_a_database(client, settings):
+    from thinktank.views import server_error
+
+    response = server_error(None)
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Something went wrong" in html
+    assert settings.INSTITUTE_NAME in html

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from publications.admin.publications import CenterListFilter
+from publications.admin.filters import CenterListFilter
 from publications.models import (
     Author,
     Publication,

@@ -212,7 +212,7 @@ def test_admin_mixin_renders_a_column_and_a_chart(admin_client):
     assert f"publication__id__exact={publication.pk}" in column
     assert ">1<" in column
     chart = model_admin.downloads_chart(publication)
-    assert "<svg" in chart and "All 1 counted downloads" in chart
+    assert "<svg" in chart and "1 counted download, day by day" in chart
     response = admin_client.get(
         f"/admin/publications/downloadday/?publication__id__exact={publication.pk}"
     )
@@ -227,7 +227,7 @@ def test_publication_change_page_shows_the_downloads_chart(admin_client):
     assert response.status_code == 200
     page = response.content.decode()
     assert "downloads-chart-desc" in page
-    assert "1 downloads in the last 90 days" in page
+    assert "1 download in the last 90 days" in page
 
 
 def test_publication_changelist_has_a_downloads_column(admin_client):

@@ -3,49 +3,32 @@ taxonomy included; staff compare two versions and restore an old one."""
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
-from django.urls import reverse
+from django.contrib.messages import get_messages
 from reversion.models import Version
 
 from publications.models import Publication, PublicationAuthor, SlugRedirect
-from tests.admin_forms import form_data
-from tests.factories import AuthorFactory, CenterFactory, RegionFactory, ThemeFactory
+from tests.admin_forms import admin_url, form_data
+from tests.factories import (
+    AuthorFactory,
+    CenterFactory,
+    PublicationFactory,
+    RegionFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("editor", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return user
-
-
 def url(view, *args):
-    return reverse(f"admin:publications_publication_{view}", args=args)
-
-
-def authors_formset(authors):
-    data = {
-        "publication_authors-TOTAL_FORMS": str(len(authors)),
-        "publication_authors-INITIAL_FORMS": "0",
-    }
-    for i, author in enumerate(authors):
-        data.update(
-            {
-                f"publication_authors-{i}-author": str(author.pk),
-                f"publication_authors-{i}-role": "author",
-                f"publication_authors-{i}-position": str(i),
-            }
-        )
-    return data
+    return admin_url(Publication, view, *args)
 
 
 @pytest.fixture
 def two_versions(client, editor):
-    """A publication saved twice in the admin: first with authors A, B and taxonomy 1, then
-    with author C and taxonomy 2 (and a new title and slug)."""
+    """A publication saved twice in the admin by an editor: first with authors A, B and
+    taxonomy 1, then with author C as editor, taxonomy 2, a pinned relation, a new title and
+    slug."""
+    client.force_login(editor)
     a, b, c = (
         AuthorFactory(name="Ann Old"),
         AuthorFactory(name="Bob Old"),
@@ -54,6 +37,7 @@ def two_versions(client, editor):
     r1, r2 = RegionFactory(name="Old region"), RegionFactory(name="New region")
     t1, t2 = ThemeFactory(name="Old theme"), ThemeFactory(name="New theme")
     c1, c2 = CenterFactory(name="Old center"), CenterFactory(name="New center")
+    pinned = PublicationFactory(title="A pinned analysis")
     data = form_data(client.get(url("add")))
     data.update(
         title="First title",
@@ -61,7 +45,17 @@ def two_versions(client, editor):
         regions=[str(r1.pk)],
         themes=[str(t1.pk)],
         centers=[str(c1.pk)],
-        **authors_formset([a, b]),
+    )
+    data.update(
+        {
+            "publication_authors-TOTAL_FORMS": "2",
+            "publication_authors-0-author": str(a.pk),
+            "publication_authors-0-role": "author",
+            "publication_authors-0-position": "0",
+            "publication_authors-1-author": str(b.pk),
+            "publication_authors-1-role": "author",
+            "publication_authors-1-position": "1",
+        }
     )
     assert client.post(url("add"), data).status_code == 302
     publication = Publication.objects.get(slug="first-title")
@@ -74,19 +68,21 @@ def two_versions(client, editor):
         themes=[str(t2.pk)],
         centers=[str(c2.pk)],
     )
-    for i in range(int(data["publication_authors-TOTAL_FORMS"])):
-        data[f"publication_authors-{i}-DELETE"] = "on"
     total = int(data["publication_authors-TOTAL_FORMS"])
+    for i in range(total):
+        data[f"publication_authors-{i}-DELETE"] = "on"
     data.update(
         {
             "publication_authors-TOTAL_FORMS": str(total + 1),
             f"publication_authors-{total}-author": str(c.pk),
-            f"publication_authors-{total}-role": "author",
+            f"publication_authors-{total}-role": "editor",
             f"publication_authors-{total}-position": "0",
+            "pinned_relations-TOTAL_FORMS": "1",
+            "pinned_relations-0-to_publication": str(pinned.pk),
+            "pinned_relations-0-position": "0",
         }
     )
-    response = client.post(url("change", publication.pk), data)
-    assert response.status_code == 302
+    assert client.post(url("change", publication.pk), data).status_code == 302
     publication.refresh_from_db()
     return publication, (a, b, c), (r1, r2), (t1, t2), (c1, c2)
 
@@ -110,36 +106,70 @@ def test_every_admin_save_keeps_a_version_with_who_and_what(two_versions, editor
     assert "title" in newest.revision.get_comment().lower()
 
 
-def test_history_lists_versions_and_compare_shows_what_changed(client, two_versions):
+def test_history_lists_the_versions_newest_first_with_restore_links(client, two_versions):
     publication, *_ = two_versions
-    history = client.get(url("history", publication.pk))
-    assert history.status_code == 200
-    assert "Compare the chosen versions" in history.content.decode()
     new, old = Version.objects.get_for_object(publication)
-    response = client.get(url("compare", publication.pk), {"a": old.pk, "b": new.pk})
+    response = client.get(url("history", publication.pk))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Compare the chosen versions" in content
+    assert list(response.context["versions"]) == [new, old]
+    assert f'name="b" value="{new.pk}" aria-label="Compare to this version" checked' in content
+    assert f'name="a" value="{old.pk}" aria-label="Compare from this version" checked' in content
+    assert f'href="{url("revision", publication.pk, old.pk)}"' in content
+    assert f'href="{url("revision", publication.pk, new.pk)}"' not in content  # the current one
+
+
+def test_compare_shows_fields_and_relations_side_by_side(client, two_versions):
+    publication, *_ = two_versions
+    new, old = Version.objects.get_for_object(publication)
+    response = client.get(url("compare", publication.pk), {"a": new.pk, "b": old.pk})
     assert response.status_code == 200
     rows = {
-        label.lower(): (left, right, changed)
-        for label, left, right, changed in response.context["rows"]
+        label: (left, right, changed) for label, left, right, changed in response.context["rows"]
     }
     assert rows["title"] == ("First title", "Second title", True)
-    assert rows["type"][2] is False
-    changed = {label for label, (_, _, is_changed) in rows.items() if is_changed}
-    assert {"title", "authors", "regions", "themes", "centers and programs"} <= changed
+    assert rows["type"] == ("Analysis", "Analysis", False)
+    assert not {"search vector", "downloads", "updated"} & set(rows)  # derived, bookkeeping
+    # Authors in their order with their role, taxonomy and pinned relations by name.
+    assert rows["authors"] == ("Ann Old (Author)\nBob Old (Author)", "Cy New (Editor)", True)
+    assert rows["regions"] == ("Old region", "New region", True)
+    assert rows["themes"] == ("Old theme", "New theme", True)
+    assert rows["centers and programs"] == ("Old center", "New center", True)
+    assert rows["pinned related"] == ("", "A pinned analysis", True)
     content = response.content.decode()
-    assert "Ann Old" in content and "Cy New" in content
-    assert "Old theme" in content and "New theme" in content
+    assert "Ann Old (Author)<br>Bob Old (Author)" in content
+    assert "Restore the older version" in content
 
 
 def test_compare_without_two_versions_goes_back_to_the_history(client, two_versions):
     publication, *_ = two_versions
     response = client.get(url("compare", publication.pk), {"a": "x"})
     assert response.status_code == 302
+    assert response.url == url("history", publication.pk)
+    messages = [str(m) for m in get_messages(response.wsgi_request)]
+    assert messages[-1] == "Choose two versions to compare."
 
 
-def test_restoring_an_old_version_brings_back_authors_and_taxonomy(client, editor, two_versions):
+def test_contributor_cannot_see_the_versions_of_someone_elses_publication(
+    client, two_versions, contributor
+):
+    publication, *_ = two_versions
+    Publication.objects.filter(pk=publication.pk).update(status=Publication.Status.DRAFT)
+    new, old = Version.objects.get_for_object(publication)
+    client.force_login(contributor)
+    response = client.get(url("compare", publication.pk), {"a": old.pk, "b": new.pk})
+    assert response.status_code == 403
+    assert client.get(url("history", publication.pk)).status_code == 302  # "doesn't exist"
+
+
+def test_restoring_an_old_version_brings_back_authors_and_taxonomy(
+    client, editor, contributor, two_versions
+):
     publication, (a, b, c), (r1, _r2), (t1, _t2), (c1, _c2) = two_versions
-    Publication.objects.filter(pk=publication.pk).update(status=Publication.Status.PUBLISHED)
+    Publication.objects.filter(pk=publication.pk).update(
+        status=Publication.Status.PUBLISHED, download_count=5, created_by=contributor
+    )
     _, old = Version.objects.get_for_object(publication)
     restore_url = url("revision", publication.pk, old.pk)
     page = client.get(restore_url)
@@ -157,9 +187,12 @@ def test_restoring_an_old_version_brings_back_authors_and_taxonomy(client, edito
     assert list(publication.regions.all()) == [r1]
     assert list(publication.themes.all()) == [t1]
     assert list(publication.centers.all()) == [c1]
-    # The URL and the workflow state stay as they are now; old URLs keep redirecting.
+    assert not publication.pinned_relations.exists()
+    # The URL, the workflow state and the counters stay as they are now; old URLs keep
+    # redirecting.
     assert publication.slug == "second-title"
     assert publication.status == Publication.Status.PUBLISHED
+    assert (publication.download_count, publication.created_by) == (5, contributor)
     assert SlugRedirect.objects.target_for("first-title") == publication
     # The restore is audited, and is itself a new version.
     entry = LogEntry.objects.filter(object_id=str(publication.pk)).latest("pk")
@@ -168,11 +201,9 @@ def test_restoring_an_old_version_brings_back_authors_and_taxonomy(client, edito
     assert Version.objects.get_for_object(publication).count() == 3
 
 
-def test_reviewer_cannot_restore_a_version_of_a_published_item(client, two_versions):
+def test_reviewer_cannot_restore_a_version_of_a_published_item(client, two_versions, reviewer):
     publication, *_ = two_versions
     Publication.objects.filter(pk=publication.pk).update(status=Publication.Status.PUBLISHED)
-    reviewer = User.objects.create_user("rev", password="x", is_staff=True)
-    reviewer.groups.add(Group.objects.get(name="Reviewers"))
     client.force_login(reviewer)
     _, old = Version.objects.get_for_object(publication)
     restore_url = url("revision", publication.pk, old.pk)

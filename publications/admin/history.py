@@ -71,8 +71,9 @@ class PublicationHistoryAdminMixin:
 
     def changelist_view(self, request, extra_context=None):
         # Reversion wraps the whole list in a revision (two SAVEPOINT queries per view); the
-        # bulk actions open their own revision per publication instead.
-        context = {"has_change_permission": self.has_change_permission(request)}
+        # bulk actions open their own revision per publication instead. Its template offers
+        # "Recover deleted publications" on `has_change_permission`.
+        context = {"has_change_permission": self.has_recover_permission(request)}
         return admin.ModelAdmin.changelist_view(self, request, {**context, **(extra_context or {})})
 
     def revision_view(self, request, object_id, version_id, extra_context=None):

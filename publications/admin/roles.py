@@ -1,7 +1,8 @@
 """The editorial roles in the publication admin (the rules themselves are in permissions.py).
 
 Contributors see and change only their own drafts; reviewers move items between draft and
-review; editors publish, schedule, unpublish and archive. The status field offers only the
+review (and recover deleted ones they may change); editors publish, schedule, unpublish and
+archive. The status field offers only the
 statuses the user may give, the schedule is read-only to those who may not schedule, and the
 form still refuses a status or a schedule the user may not give, on that field.
 """
@@ -60,6 +61,23 @@ class PublicationRolesMixin:
     @staticmethod
     def _may_change(request, obj):
         return obj is None or permissions.can_change(request.user, obj)
+
+    # Reversion's recovery of deleted publications lists every deleted one, and keeps what it
+    # recovered whenever the change form answers with a redirect, as the form does for a
+    # publication the user may not see ("doesn't exist"). So only those who see every
+    # publication recover one; the change form then checks that they may change it.
+    def has_recover_permission(self, request):
+        return permissions.sees_all(request.user) and self.has_change_permission(request)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
     # The `permissions` of the bulk actions (actions.py).
     def has_publish_permission(self, request):

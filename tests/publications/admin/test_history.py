@@ -2,6 +2,7 @@
 taxonomy included; staff compare two versions and restore an old one."""
 
 import pytest
+import reversion
 from django.contrib.admin.models import LogEntry
 from django.contrib.messages import get_messages
 from reversion.models import Version
@@ -211,3 +212,28 @@ def test_reviewer_cannot_restore_a_version_of_a_published_item(client, two_versi
     assert client.post(restore_url, data).status_code == 403
     publication.refresh_from_db()
     assert publication.title == "Second title"
+
+
+def test_only_staff_who_see_every_publication_recover_a_deleted_one(client, editor, contributor):
+    publication = PublicationFactory(title="Withdrawn", created_by=editor)
+    with reversion.create_revision():
+        publication.save()
+    publication.delete()
+    [deleted] = Version.objects.get_deleted(Publication)
+    client.force_login(contributor)
+    assert client.get(url("recoverlist")).status_code == 403
+    assert client.post(url("recover", deleted.pk)).status_code == 403
+    assert not Publication.objects.exists()
+
+    client.force_login(editor)
+    assert "Withdrawn" in client.get(url("recoverlist")).content.decode()
+    page = client.get(url("recover", deleted.pk))
+    assert client.post(url("recover", deleted.pk), form_data(page)).status_code == 302
+    assert Publication.objects.get().title == "Withdrawn"
+
+
+def test_the_recover_button_is_offered_to_those_who_may_recover(client, editor, contributor):
+    for user, offered in ((editor, True), (contributor, False)):
+        client.force_login(user)
+        content = client.get(url("changelist")).content.decode()
+        assert (url("recoverlist") in content) is offered

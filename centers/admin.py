@@ -11,7 +11,7 @@ from thinktank.admin import (
     NAME_PAIR,
     ProtectedByOwnerMixin,
     UploadValidationMixin,
-    image_preview,
+    image_displays,
 )
 
 from .models import Center
@@ -59,10 +59,4 @@ class CenterAdmin(ProtectedByOwnerMixin, UploadValidationMixin, TranslationAdmin
             '<span style="padding-left:{}em">{}</span>', 1.5 if obj.parent_id else 0, obj.name
         )
 
-    @admin.display(description=_("image"))
-    def image_thumbnail(self, obj):
-        return image_preview(obj.image, height=40)
-
-    @admin.display(description=_("preview"))
-    def image_preview(self, obj):
-        return image_preview(obj.image)
+    image_thumbnail, image_preview = image_displays("image", _("image"))

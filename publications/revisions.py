@@ -1,4 +1,4 @@
-"""Revisions of publications with django-reversion.
+"""Revisions of publications with django-reversion, and what staff see when comparing two.
 
 Why django-reversion rather than django-simple-history: a publication is more than its row.
 Its authors (ordered, with roles), regions, themes, centers and pinned relations live in
@@ -6,23 +6,41 @@ through models. django-reversion saves one *revision* per admin save that holds 
 and every followed through row together, with the user, the time and a comment, and reverting a
 revision puts back exactly that set (rows added since are deleted, `revert(delete=True)`).
 django-simple-history keeps a history table per model and has no notion of a revision spanning
-several models, so restoring "the publication as it was, with its authors" would have to be
-reassembled by hand from timestamps. Reversion also needs no extra table per model and no
-change to the models, and its admin gives the history and restore views.
+several models, so "the publication as it was, with its authors" would have to be reassembled
+from timestamps.
+
+Why not django-reversion-compare for the comparison (0.19.2, the latest release, supports
+Django 5.2 and is maintained; tried on these models): it does not show what editors change.
+- Regions, themes and centers are many-to-many fields through our own models; Django's
+  serializer leaves such fields out of a version, so its many-to-many comparison finds nothing,
+  and its reverse-relation comparison only reads relations that have a `related_name`
+  (`publicationregion_set` has none): a change of taxonomy was not shown at all.
+- Authors come out as "Name (Role)" sorted alphabetically, so a change of order (what an editor
+  most often changes) is invisible; it looks an old version's rows up among today's rows, so
+  removed authors show only as "Deleted"; pinned relations show as "12 → 34" (ids).
+- Unfollowed foreign keys (series, original version, creator) are reported as changed,
+  "add: None", when they did not change.
+- Its compare view loads the publication with `get_object_or_404` on the model rather than the
+  admin's queryset and checks no object permission, so a contributor could read the versions of
+  anyone's publication; a malformed choice answers 404.
+Making it fit takes a `compare_<field>` method per relation and our own compare view, more
+code than this module, for a GPL-3.0 dependency that also brings `rich` and
+`diff-match-patch` and installs its demo project as a top-level package. So the comparison is
+ours: a text per field and per relation, one name a line.
 
 Followed: the through rows. Not followed on purpose: old slugs (`SlugRedirect`: restoring must
 never delete an old URL), review comments, download counts by day.
 """
 
+from collections import defaultdict
+from typing import NamedTuple
+
 import reversion
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
-from centers.models import Center
-from taxonomy.models import Region, Theme
-
 from .models import (
-    Author,
     PinnedRelation,
     Publication,
     PublicationAuthor,
@@ -30,104 +48,50 @@ from .models import (
     PublicationRegion,
     PublicationTheme,
 )
-from .search import search_index_refresh
 
-FOLLOW = [
-    "publication_authors",
-    "publicationregion_set",
-    "publicationtheme_set",
-    "publicationcenter_set",
-    "pinned_relations",
-]
-THROUGH_MODELS = [
-    PublicationAuthor,
-    PublicationRegion,
-    PublicationTheme,
-    PublicationCenter,
-    PinnedRelation,
+
+class Relation(NamedTuple):
+    follow: str  # the accessor from the publication
+    model: type[models.Model]
+    target: str  # the field of `model` that names the related object
+    label: str
+    ordered: bool  # by `position`; otherwise compared as a set, by name
+
+
+RELATIONS = [
+    Relation("publication_authors", PublicationAuthor, "author", _("authors"), True),
+    Relation("publicationregion_set", PublicationRegion, "region", _("regions"), False),
+    Relation("publicationtheme_set", PublicationTheme, "theme", _("themes"), False),
+    Relation(
+        "publicationcenter_set", PublicationCenter, "center", _("centers and programs"), False
+    ),
+    Relation("pinned_relations", PinnedRelation, "to_publication", _("pinned related"), True),
 ]
 # What a restore leaves as it is: the workflow state (a restore is not a way to publish or
 # unpublish), the URL (old URLs stay permanent), and counters.
 KEPT_ON_RESTORE = ["slug", "status", "publish_at", "download_count", "created_by_id"]
 # Fields not worth showing in a comparison (derived or bookkeeping).
-NOT_COMPARED = {"id", "pdf_text", "thumbnail", "updated_at", "created_at", "download_count"}
+NOT_COMPARED = {
+    "id",
+    "pdf_text",
+    "thumbnail",
+    "search_vector",
+    "search_rank_vector",
+    "updated_at",
+    "created_at",
+    "download_count",
+}
 
 
 def register():
     if not reversion.is_registered(Publication):
-        reversion.register(Publication, follow=FOLLOW)
-    for model in THROUGH_MODELS:
-        if not reversion.is_registered(model):
-            reversion.register(model)
+        reversion.register(Publication, follow=[relation.follow for relation in RELATIONS])
+    for relation in RELATIONS:
+        if not reversion.is_registered(relation.model):
+            reversion.register(relation.model)
 
 
 register()
-
-
-def _names(model, pks):
-    names = dict(model.objects.filter(pk__in=pks).values_list("pk", "name"))
-    return [names.get(pk, f"#{pk}") for pk in pks]
-
-
-def version_snapshot(version):
-    """{label: value} for a publication version: its fields, then its relations as lists of
-    names (authors in their order, with their role)."""
-    fields = version.field_dict
-    snapshot = {}
-    for field in Publication._meta.concrete_fields:
-        if field.name in NOT_COMPARED:
-            continue
-        value = fields.get(field.attname)
-        if field.choices:
-            value = dict(field.flatchoices).get(value, value)
-        snapshot[str(field.verbose_name)] = "" if value is None else str(value)
-
-    rows = {model: [] for model in THROUGH_MODELS}
-    for related in version.revision.version_set.exclude(pk=version.pk):
-        model = related._model
-        if model in rows:
-            rows[model].append(related.field_dict)
-    authors = sorted(rows[PublicationAuthor], key=lambda r: (r["position"], r["id"]))
-    author_names = _names(Author, [r["author_id"] for r in authors])
-    snapshot[str(_("authors"))] = [
-        f"{name} ({row['role']})" for name, row in zip(author_names, authors, strict=True)
-    ]
-    for label, model, field, target in [
-        (_("regions"), PublicationRegion, "region_id", Region),
-        (_("themes"), PublicationTheme, "theme_id", Theme),
-        (_("centers and programs"), PublicationCenter, "center_id", Center),
-    ]:
-        snapshot[str(label)] = sorted(_names(target, [r[field] for r in rows[model]]))
-    pinned = sorted(rows[PinnedRelation], key=lambda r: (r["position"], r["id"]))
-    titles = dict(
-        Publication.objects.filter(pk__in=[r["to_publication_id"] for r in pinned]).values_list(
-            "pk", "title"
-        )
-    )
-    snapshot[str(_("pinned related"))] = [titles.get(r["to_publication_id"], "?") for r in pinned]
-    return snapshot
-
-
-def compare_versions(older, newer):
-    """Rows (label, older value, newer value, changed) for two versions of one publication."""
-    a, b = version_snapshot(older), version_snapshot(newer)
-    rows = []
-    for label in a.keys() | b.keys():
-        left, right = a.get(label, ""), b.get(label, "")
-        if isinstance(left, list):
-            left = "\n".join(left)
-        if isinstance(right, list):
-            right = "\n".join(right)
-        rows.append((label, left, right, left != right))
-    order = list(a)
-    rows.sort(key=lambda row: order.index(row[0]) if row[0] in order else len(order))
-    return rows
-
-
-def publication_after_restore(*, publication):
-    """What a restore changes besides the rows reversion puts back: the old title, text and
-    authors must be what search finds again."""
-    search_index_refresh()
 
 
 def versions_of(publication_pk):
@@ -136,3 +100,57 @@ def versions_of(publication_pk):
         .select_related("revision", "revision__user")
         .order_by("-pk")
     )
+
+
+def compare_versions(older, newer):
+    """[(label, older text, newer text, changed)] for two versions of one publication."""
+    before, after = version_snapshot(older), version_snapshot(newer)
+    return [(label, text, after[label], text != after[label]) for label, text in before.items()]
+
+
+def version_snapshot(version):
+    """{label: text} for a publication version: its fields, then its relations one name a line
+    (authors and pinned relations in their order, authors with their role)."""
+    values = version.field_dict
+    snapshot = {
+        str(field.verbose_name): _text(field, values.get(field.attname))
+        for field in Publication._meta.concrete_fields
+        if field.name not in NOT_COMPARED
+    }
+    links = defaultdict(list)
+    for row in version.revision.version_set.exclude(pk=version.pk):
+        links[row._model].append(row.field_dict)
+    for relation in RELATIONS:
+        snapshot[str(relation.label)] = "\n".join(_relation_lines(relation, links[relation.model]))
+    return snapshot
+
+
+def _relation_lines(relation, links):
+    target = relation.model._meta.get_field(relation.target)
+    if not relation.ordered:
+        return sorted(_names(target, [link[target.attname] for link in links]))
+    links = sorted(links, key=lambda link: (link["position"], link["id"]))
+    names = _names(target, [link[target.attname] for link in links])
+    if relation.model is PublicationAuthor:
+        role = PublicationAuthor._meta.get_field("role")
+        return [
+            f"{name} ({_text(role, link['role'])})" for name, link in zip(names, links, strict=True)
+        ]
+    return names
+
+
+def _text(field, value):
+    if value is None:
+        return ""
+    if field.is_relation:
+        return _names(field, [value])[0]
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return str(value)
+
+
+def _names(field, pks):
+    """The objects a foreign key points to, as text, in the order of `pks` (one query); one
+    deleted since shows as its id."""
+    objects = field.related_model._base_manager.in_bulk(pks)
+    return [str(objects[pk]) if pk in objects else f"#{pk}" for pk in pks]

@@ -3,6 +3,33 @@ change some values, post it back."""
 
 from html.parser import HTMLParser
 
+from django.urls import reverse
+
+
+def admin_url(model, view, *args):
+    """The URL of an admin view of `model`: admin_url(Publication, "change", pk)."""
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def admin_pages(obj):
+    """The changelist, add and change pages of the admin of `obj`'s model."""
+    model = type(obj)
+    return [
+        admin_url(model, "changelist"),
+        admin_url(model, "add"),
+        admin_url(model, "change", obj.pk),
+    ]
+
+
+def form_errors(response):
+    """Every error message of the admin form that `response` re-rendered, its inlines included,
+    as one string (for the message of a failed assertion)."""
+    errors = list(response.context["adminform"].form.errors.values())
+    for formset in response.context["inline_admin_formsets"]:
+        errors += [e for form_errors in formset.formset.errors for e in form_errors.values()]
+        errors.append(formset.formset.non_form_errors())
+    return " ".join(str(message) for error_list in errors for message in error_list)
+
 
 class _FormParser(HTMLParser):
     def __init__(self, form_id):

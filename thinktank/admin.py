@@ -32,6 +32,21 @@ def image_preview(file, *, height=160):
     )
 
 
+def image_displays(field_name, description):
+    """(thumbnail, preview): admin displays of an image field, a small one for the changelist
+    and a larger one for the change form."""
+
+    @admin.display(description=description)
+    def thumbnail(model_admin, obj):
+        return image_preview(getattr(obj, field_name), height=40)
+
+    @admin.display(description=_("preview"))
+    def preview(model_admin, obj):
+        return image_preview(getattr(obj, field_name))
+
+    return thumbnail, preview
+
+
 class UploadValidationMixin:
     """Image fields get a form field that names the file in its errors (see uploads.py); URLs
     typed without a scheme get https:// (Django 6's default, chosen now)."""

@@ -1,5 +1,5 @@
 """Download statistics in the admin: the read-only downloads-by-day list (`DownloadDayAdmin`)
-and `PublicationDownloadsAdminMixin`, which `PublicationAdmin` (admin.py) mixes in for its
+and `PublicationDownloadsAdminMixin`, which `PublicationAdmin` (publication.py) mixes in for its
 "downloads" column and the "Downloads" fieldset (`download_count`, `downloads_chart`).
 
 `downloads_chart` is a server-rendered SVG bar chart of the last DOWNLOAD_CHART_DAYS days (one
@@ -14,8 +14,8 @@ from django.db.models import Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from publications.models import DownloadDay
 
@@ -76,7 +76,11 @@ def downloads_svg(series):
                 f"{day:%Y-%m-%d}: {count}",
             )
         )
-    summary = gettext("%(total)s downloads in the last %(days)s days; at most %(peak)s a day.") % {
+    summary = ngettext(
+        "%(total)s download in the last %(days)s days; at most %(peak)s a day.",
+        "%(total)s downloads in the last %(days)s days; at most %(peak)s a day.",
+        total,
+    ) % {
         "total": total,
         "days": len(series),
         "peak": peak,
@@ -135,6 +139,12 @@ class PublicationDownloadsAdminMixin:
             "{}<p>{}</p>",
             downloads_svg(series),
             days_link(
-                obj, gettext("All %(count)s counted downloads, day by day") % {"count": all_time}
+                obj,
+                ngettext(
+                    "%(count)s counted download, day by day",
+                    "All %(count)s counted downloads, day by day",
+                    all_time,
+                )
+                % {"count": all_time},
             ),
         )

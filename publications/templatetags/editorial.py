@@ -3,7 +3,6 @@
 import datetime
 
 from django import template
-from django.apps import apps
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -16,23 +15,17 @@ ROWS = 8
 
 
 def most_downloaded_this_month(queryset, *, today):
-    """Publications by downloads since the first of the month, from the daily counts
-    (`DownloadDay`) when that model exists; else by the lifetime `download_count`."""
-    first = today.replace(day=1)
-    try:
-        apps.get_model("publications", "DownloadDay")
-    except LookupError:
-        # Without daily counts only the all-time total is known (labelled so on the page).
-        rows = queryset.filter(download_count__gt=0).order_by("-download_count", "-pk")
-        return [(p, p.download_count) for p in rows[:ROWS]], False
+    """[(publication, downloads since the first of the month)], from the daily counts."""
     rows = (
         queryset.annotate(
-            month_downloads=Sum("download_days__count", filter=Q(download_days__day__gte=first))
+            month_downloads=Sum(
+                "download_days__count", filter=Q(download_days__day__gte=today.replace(day=1))
+            )
         )
         .filter(month_downloads__gt=0)
         .order_by("-month_downloads", "-pk")
     )
-    return [(p, p.month_downloads) for p in rows[:ROWS]], True
+    return [(p, p.month_downloads) for p in rows[:ROWS]]
 
 
 @register.inclusion_tag("admin/includes/editors_dashboard.html", takes_context=True)
@@ -49,7 +42,7 @@ def editors_dashboard(context):
     publications = permissions.visible_publications(user, Publication.objects.all()).only(
         "pk", "title", "status", "publish_at", "published_on", "updated_at", "download_count"
     )
-    downloads, monthly = most_downloaded_this_month(
+    downloads = most_downloaded_this_month(
         publications.filter(status=Status.PUBLISHED), today=timezone.localdate(now)
     )
     month_ago = timezone.localdate(now) - datetime.timedelta(days=30)
@@ -65,5 +58,4 @@ def editors_dashboard(context):
         .order_by("-published_on", "-pk")[:ROWS],
         "recently_edited": publications.order_by("-updated_at")[:ROWS],
         "downloads": downloads,
-        "downloads_monthly": monthly,
     }

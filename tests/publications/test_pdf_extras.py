@@ -1,24 +1,17 @@
-"""Reading lists, PDF processing (text and thumbnail), the process_pdfs command, admin stats."""
+"""Reading lists, PDF processing (text and thumbnail), the process_pdfs command."""
 
-import datetime
 from io import BytesIO, StringIO
 
 import pytest
-from django.contrib import admin
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from PIL import Image
 from pypdf import PdfReader
 
-from publications.admin.downloads import (
-    PublicationDownloadsAdminMixin,
-    daily_downloads,
-    downloads_svg,
-)
-from publications.models import DownloadDay, Publication
+from publications.models import Publication
 from publications.pdf import editions as pdf_generation
 from publications.pdf import views as pdf_views
-from publications.pdf.processing import publication_download_record, publication_process_pdf
+from publications.pdf.processing import publication_process_pdf
 from tests.factories import (
     AuthorFactory,
     PublicationFactory,
@@ -176,77 +169,3 @@ def test_process_pdfs_command_rejects_unknown_slugs():
 
     with pytest.raises(CommandError, match="nope"):
         call_command("process_pdfs", "nope", stdout=StringIO())
-
-
-# --- Admin statistics -------------------------------------------------------------------
-def test_daily_downloads_fills_missing_days_with_zero():
-    publication = PublicationFactory()
-    today = datetime.date(2025, 5, 10)
-    publication_download_record(publication_id=publication.pk, day=today)
-    publication_download_record(publication_id=publication.pk, day=today)
-    publication_download_record(
-        publication_id=publication.pk, day=today - datetime.timedelta(days=2)
-    )
-    series = daily_downloads(publication, days=3, today=today)
-    assert series == [
-        (datetime.date(2025, 5, 8), 1),
-        (datetime.date(2025, 5, 9), 0),
-        (datetime.date(2025, 5, 10), 2),
-    ]
-    svg = downloads_svg(series)
-    assert svg.count("<rect") == 3
-    assert "3 downloads in the last 3 days" in svg
-    assert 'role="img"' in svg
-
-
-def test_admin_mixin_renders_a_column_and_a_chart(admin_client):
-    publication = PublicationFactory()
-    publication_download_record(publication_id=publication.pk)
-    publication.refresh_from_db()
-
-    class PublicationAdmin(PublicationDownloadsAdminMixin, admin.ModelAdmin):
-        pass
-
-    model_admin = PublicationAdmin(Publication, admin.site)
-    column = model_admin.downloads_column(publication)
-    assert f"publication__id__exact={publication.pk}" in column
-    assert ">1<" in column
-    chart = model_admin.downloads_chart(publication)
-    assert "<svg" in chart and "All 1 counted downloads" in chart
-    response = admin_client.get(
-        f"/admin/publications/downloadday/?publication__id__exact={publication.pk}"
-    )
-    assert response.status_code == 200
-    assert DownloadDay.objects.get().count == 1
-
-
-def test_publication_change_page_shows_the_downloads_chart(admin_client):
-    publication = PublicationFactory()
-    publication_download_record(publication_id=publication.pk)
-    response = admin_client.get(f"/admin/publications/publication/{publication.pk}/change/")
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "downloads-chart-desc" in page
-    assert "1 downloads in the last 90 days" in page
-
-
-def test_publication_changelist_has_a_downloads_column(admin_client):
-    PublicationFactory()
-    response = admin_client.get("/admin/publications/publication/")
-    assert response.status_code == 200
-    assert "column-downloads_column" in response.content.decode()
-
-
-def test_admin_save_with_a_changed_pdf_derives_text_and_thumbnail(rf, admin_user):
-    from types import SimpleNamespace
-
-    publication = PublicationFactory()
-    attach_pdf(publication, make_bulky_pdf_bytes(text="Admin uploaded words"))
-    request = rf.post("/")
-    request.user = admin_user
-    model_admin = admin.site._registry[Publication]
-    form = SimpleNamespace(changed_data=["pdf"], initial={"slug": publication.slug})
-    model_admin.save_model(request, publication, form, change=True)
-    publication.refresh_from_db()
-    assert "Admin uploaded words" in publication.pdf_text
-    assert publication.thumbnail

@@ -1,16 +1,12 @@
 """Each role can and cannot do exactly what the workflow says, through the admin's real forms
-and bulk actions; the services refuse too, whoever calls them."""
-
-import datetime
+and bulk actions: contributors see and change only their own drafts, reviewers move items
+between draft and review, editors publish, schedule and archive."""
 
 import pytest
+from django.contrib import admin
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils import timezone
 
-from publications import services
 from publications.models import Publication, ReviewComment
 from tests.admin_forms import form_data
 from tests.factories import AuthorFactory, PublicationFactory, RegionFactory
@@ -18,27 +14,6 @@ from tests.factories import AuthorFactory, PublicationFactory, RegionFactory
 pytestmark = pytest.mark.django_db
 
 Status = Publication.Status
-
-
-def make_user(role, name=None):
-    user = User.objects.create_user(name or role.lower(), password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    return user
-
-
-@pytest.fixture
-def contributor():
-    return make_user("Contributors")
-
-
-@pytest.fixture
-def reviewer():
-    return make_user("Reviewers")
-
-
-@pytest.fixture
-def editor():
-    return make_user("Editors")
 
 
 def change_url(publication):
@@ -329,41 +304,22 @@ def test_editor_bulk_actions_write_the_audit_log(client, editor, action, before,
     assert (entry.user, entry.change_message) == (editor, message)
 
 
-# --- Services refuse without the permission -----------------------------------------------------
+# --- The form itself ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "service",
-    [
-        services.publication_publish,
-        services.publication_unpublish,
-        services.publication_archive,
-    ],
-)
-@pytest.mark.parametrize("role", ["Contributors", "Reviewers", None])
-def test_publishing_services_refuse_without_the_permission(service, role):
-    user = make_user(role) if role else None
-    publication = PublicationFactory(status=Status.REVIEW)
-    if service is services.publication_unpublish:
-        publication = PublicationFactory(status=Status.PUBLISHED)
-    before = publication.status
-    with pytest.raises(PermissionDenied):
-        service(publication=publication, user=user)
-    publication.refresh_from_db()
-    assert publication.status == before
-
-
-def test_schedule_service_refuses_a_reviewer():
-    publication = PublicationFactory(status=Status.REVIEW)
-    with pytest.raises(PermissionDenied):
-        services.publication_schedule(
-            publication=publication,
-            user=make_user("Reviewers"),
-            publish_at=timezone.now() + datetime.timedelta(days=1),
-        )
-
-
-def test_review_services_refuse_a_contributor():
+def test_form_refuses_a_schedule_on_its_field_even_if_a_reviewer_could_send_one(
+    client, rf, editor, reviewer
+):
+    """Reviewers see the schedule read-only; the form refuses it from them all the same."""
     draft = PublicationFactory(status=Status.DRAFT)
-    with pytest.raises(PermissionDenied):
-        services.publication_submit_for_review(publication=draft, user=make_user("Contributors"))
+    client.force_login(editor)
+    data = open_form(client, change_url(draft))  # an editor's form: the schedule is a field
+    data.update(publish_at_0="2031-03-01", publish_at_1="08:00:00")
+    request = rf.get("/")
+    request.user = editor
+    form_class = admin.site._registry[Publication].get_form(request, draft, change=True)
+    form_class.user = reviewer
+    form = form_class(data, instance=draft)
+    assert not form.is_valid()
+    assert form.errors["publish_at"] == ["Only editors schedule publications."]
+    assert "status" not in form.errors

@@ -1,0 +1,93 @@
+"""The rows edited on a publication's change form: its ordered authors, pinned relations, old
+URLs (read-only) and review comments."""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from publications import permissions
+from publications.models import PinnedRelation, PublicationAuthor, ReviewComment, SlugRedirect
+
+
+class PublicationPartInline(admin.TabularInline):
+    """Rows that belong to a publication (its authors, pinned relations, old URLs): editing them
+    is editing the publication, so they follow its permissions, as Django does for the
+    auto-created through models. Staff in "Editors" need no permission on these models.
+    Whether this publication may be changed by this user is the workflow's answer (a contributor
+    changes only their own drafts)."""
+
+    def _can_change(self, request, obj):
+        if obj is None:
+            return request.user.has_perm("publications.change_publication")
+        return permissions.can_change(request.user, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("publications.view_publication") or self._can_change(
+            request, None
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return self._can_change(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._can_change(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._can_change(request, obj)
+
+
+class PublicationAuthorInline(PublicationPartInline):
+    model = PublicationAuthor
+    fields = ["author", "role", "position"]
+    autocomplete_fields = ["author"]
+    ordering = ["position", "pk"]
+    extra = 1
+
+
+class PinnedRelationInline(PublicationPartInline):
+    model = PinnedRelation
+    fk_name = "from_publication"
+    fields = ["to_publication", "position"]
+    autocomplete_fields = ["to_publication"]
+    ordering = ["position", "pk"]
+    extra = 0
+
+
+class SlugRedirectInline(PublicationPartInline):
+    """Read-only: old URLs are recorded when staff change the slug, never typed in."""
+
+    model = SlugRedirect
+    fields = ["old_slug", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("old URLs (they redirect here)")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReviewCommentInline(admin.StackedInline):
+    """Reviewers' and editors' notes; a comment once written is not edited. Shown on existing
+    publications only (see PublicationAdmin.get_inline_instances)."""
+
+    model = ReviewComment
+    fields = ["text", "author", "created_at"]
+    readonly_fields = ["author", "created_at"]
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("review comments")
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

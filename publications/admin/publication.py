@@ -1,0 +1,241 @@
+"""Staff editing of publications: the changelist (columns, search, filters, bulk actions) and
+the change form (fieldsets, inlines, taxonomy by autocomplete, uploads, links to the public
+page and to the preview), saved through the workflow services.
+
+What each role may do is in roles.py, the bulk actions in actions.py, the history and restore in
+history.py, the downloads column and chart in downloads.py.
+"""
+
+from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
+
+from publications import preview, services
+from publications.models import Publication, ReviewComment
+from publications.pdf.processing import publication_process_pdf
+from publications.search import search_index_refresh
+from thinktank.admin import EMPTY, UploadValidationMixin, image_preview
+
+from .actions import ADMIN_ACTIONS
+from .downloads import PublicationDownloadsAdminMixin
+from .filters import CenterListFilter, RegionListFilter, ThemeListFilter
+from .history import PublicationHistoryAdminMixin
+from .inlines import (
+    PinnedRelationInline,
+    PublicationAuthorInline,
+    ReviewCommentInline,
+    SlugRedirectInline,
+)
+from .roles import PublicationRolesMixin
+
+CLASSIFICATION = _("Classification")
+
+
+class PublicationChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        # The list shows no body nor PDF text: leave them in the database; the authors column
+        # comes from one prefetch query whatever the number of rows (for_listing() does both,
+        # and joins the series).
+        return super().get_queryset(request, exclude_parameters).for_listing()
+
+
+@admin.register(Publication)
+class PublicationAdmin(
+    PublicationDownloadsAdminMixin,
+    PublicationHistoryAdminMixin,
+    PublicationRolesMixin,
+    UploadValidationMixin,
+    VersionAdmin,
+):
+    list_display = [
+        "title",
+        "type",
+        "status",
+        "published_on",
+        "language",
+        "author_names",
+        "series",
+        "featured",
+        "downloads_column",
+        "public_link",
+    ]
+    list_filter = [
+        "status",
+        "type",
+        "language",
+        "featured",
+        RegionListFilter,
+        ThemeListFilter,
+        CenterListFilter,
+        ("series", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = [
+        "title",
+        "subtitle",
+        "slug",
+        "isbn",
+        "doi",
+        "publication_authors__author__name",
+    ]
+    date_hierarchy = "published_on"
+    actions = ADMIN_ACTIONS
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["series", "translation_of"]
+    readonly_fields = [
+        "cover_preview",
+        "public_link",
+        "preview_link",
+        "download_count",
+        "downloads_chart",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [
+        PublicationAuthorInline,
+        PinnedRelationInline,
+        SlugRedirectInline,
+        ReviewCommentInline,
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "subtitle", "slug", "type", "language", "summary", "body"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "published_on",
+                    "publish_at",
+                    "featured",
+                    "public_link",
+                    "preview_link",
+                ]
+            },
+        ),
+        (_("Files"), {"fields": ["pdf", "pages", "cover", "cover_preview"]}),
+        (CLASSIFICATION, {"fields": []}),  # filled in by get_fieldsets()
+        (_("Series and identifiers"), {"fields": ["series", "series_number", "isbn", "doi"]}),
+        (_("Downloads"), {"fields": ["download_count", "downloads_chart"]}),
+        (
+            _("Advanced"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "translation_of",
+                    "external_url",
+                    "source",
+                    "created_at",
+                    "updated_at",
+                ],
+            },
+        ),
+    ]
+    # Many-to-many fields with an explicit through model (PublicationRegion etc., which PROTECT
+    # the region/theme/center from deletion). Django's admin check E013 refuses them in a static
+    # `fieldsets`, and ModelAdmin.formfield_for_manytomany() drops them, but ModelForm saves them
+    # with `.set()` (allowed on custom through models since Django 2.2, the through models need
+    # no extra data). So they are added here and in formfield_for_manytomany() below.
+    through_m2m_fields = ["regions", "themes", "centers"]
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (name, {**options, "fields": self.through_m2m_fields})
+            if name == CLASSIFICATION
+            else (name, options)
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.through_m2m_fields:
+            db = kwargs.get("using")
+            kwargs["widget"] = AutocompleteSelectMultiple(db_field, self.admin_site, using=db)
+            kwargs.setdefault("queryset", db_field.remote_field.model._default_manager.using(db))
+            kwargs.setdefault("required", False)
+            return db_field.formfield(**kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_is_public()
+
+    def get_changelist(self, request, **kwargs):
+        return PublicationChangeList
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is None:  # comments are on an existing publication
+            inlines = [i for i in inlines if not isinstance(i, ReviewCommentInline)]
+        return inlines
+
+    # --- Saving -----------------------------------------------------------------------------
+    def save_model(self, request, obj, form, change):
+        """Fields are saved as typed; the status and schedule go through the workflow service,
+        which checks the publishing permission and writes the audit line."""
+        status, publish_at = obj.status, obj.publish_at
+        if change:
+            obj.status = form.initial.get("status", obj.status)
+            obj.publish_at = form.initial.get("publish_at", obj.publish_at)
+        else:
+            obj.created_by = request.user
+            obj.status, obj.publish_at = Publication.Status.DRAFT, None
+        super().save_model(request, obj, form, change)
+        services.publication_set_status(
+            publication=obj, user=request.user, status=status, publish_at=publish_at
+        )
+        if change and "slug" in form.changed_data:
+            services.slug_redirect_record(publication=obj, old_slug=form.initial.get("slug", ""))
+        if {"pdf", "cover"} & set(form.changed_data):
+            # save_related() refreshes the search vectors (the PDF's text with the rest).
+            publication_process_pdf(publication=obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Now that authors (inline) and taxonomy (m2m) are saved, the search vectors can be
+        # computed from them.
+        search_index_refresh()
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is ReviewComment:
+            for comment in formset.save(commit=False):
+                comment.author = request.user
+                comment.save()
+            return
+        super().save_formset(request, form, formset, change)
+
+    # --- Columns and read-only fields -------------------------------------------------------
+    @admin.display(description=_("authors"))
+    def author_names(self, obj):
+        return ", ".join(author.name for author in obj.ordered_authors) or EMPTY
+
+    @admin.display(description=_("cover"))
+    def cover_preview(self, obj):
+        return image_preview(obj.cover)
+
+    @admin.display(description=_("public page"))
+    def public_link(self, obj):
+        if not obj.pk:
+            return EMPTY
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            obj.get_absolute_url(),
+            _("View on site") if obj.is_public else _("Preview"),
+        )
+
+    @admin.display(description=_("preview link for outside reviewers"))
+    def preview_link(self, obj):
+        if not obj.pk or obj.is_public:
+            return EMPTY
+        url = preview.preview_url(obj)
+        days = preview.max_age_seconds() // 86400
+        return format_html(
+            '<a href="{0}">{0}</a><br><span class="help">{1}</span>',
+            url,
+            ngettext(
+                "Anyone with this link sees the preview for %(days)d day; no account needed.",
+                "Anyone with this link sees the preview for %(days)d days; no account needed.",
+                days,
+            )
+            % {"days": days},
+        )

@@ -81,19 +81,14 @@ def _current_links(table, owner_pks):
 
 def _desired_row(table, slug, item, plan):
     row = {}
-    for column in table.columns:
-        if column.endswith("__slug"):
-            row[column] = item[column.removesuffix("__slug")]
-        elif column == "path":
-            row[column] = plan.paths[table.section][slug]
-        elif column == "depth":
-            row[column] = plan.paths[table.section][slug].count("/") - 2
-        elif column.endswith(f"_{BASE_LANGUAGE}") and table.section in TRANSLATED:
-            row[column] = item[column.removesuffix(f"_{BASE_LANGUAGE}")]
-        elif column.endswith(f"_{FRENCH}"):
-            row[column] = item[column] or None  # empty: no French version
+    for column, key in table.column_keys.items():
+        if key is None:  # a node's path and depth
+            path = plan.paths[table.section][slug]
+            row[column] = path if column == "path" else path.count("/") - 2
+        elif key.endswith(f"_{FRENCH}"):
+            row[column] = item[key] or None  # empty: no French version
         else:
-            row[column] = item[column]
+            row[column] = item[key]
     return row
 
 

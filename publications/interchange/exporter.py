@@ -6,29 +6,18 @@ Given the JSON file to write, files are copied into a `files/` folder beside it:
 `files/<slug>.pdf`, `files/covers/`, `files/photos/` and `files/centers/`.
 """
 
+import datetime
 import shutil
 from collections import defaultdict
-from datetime import UTC
 from pathlib import Path
 
 from django.db.models import F
 from django.utils.translation import override
 
-from centers.models import Center
-from publications.models import (
-    Author,
-    PinnedRelation,
-    Publication,
-    PublicationAuthor,
-    PublicationCenter,
-    PublicationRegion,
-    PublicationTheme,
-    Series,
-)
-from taxonomy.models import Region, Theme
 from thinktank.i18n import BASE_LANGUAGE
 
-from .format import KEYS, french_keys
+from .format import FILE_KEYS, KEYS, french_keys
+from .tables import TABLES
 
 #: Where each file goes, relative to the exported JSON file.
 FILE_PATHS = {
@@ -37,6 +26,8 @@ FILE_PATHS = {
     ("authors", "photo"): "files/photos/{slug}.{ext}",
     ("centers", "image"): "files/centers/{slug}.{ext}",
 }
+#: Derived columns that are not part of the format and would only weigh on the export.
+NOT_EXPORTED = ("pdf_text", "search_vector", "search_rank_vector")
 
 
 def export_document(*, target: Path | None = None):
@@ -47,7 +38,7 @@ def export_document(*, target: Path | None = None):
     Without it, the document names the files it would copy and a warning says so."""
     exporter = _Exporter(Path(target).parent if target else None)
     with override(BASE_LANGUAGE):  # the plain keys are the English values
-        document = exporter.document()
+        document = {table.section: exporter.records(table) for table in TABLES}
     if target is None and exporter.files:
         exporter.warnings.append(
             f"The document names {exporter.files} files that were not copied: give FILE.json "
@@ -56,13 +47,23 @@ def export_document(*, target: Path | None = None):
     return document, exporter.warnings
 
 
-def _grouped(model, owner, *values, order=()):
-    """{owner id: [value, or (values...)]} of a link table."""
+def _links(links):
+    """{owner id: [target slug, or (slug, role)]}, in position order or by slug."""
     result = defaultdict(list)
-    rows = model.objects.order_by(owner, *order, "pk").values_list(owner, *values)
-    for key, *value in rows:
-        result[key].append(value[0] if len(value) == 1 else tuple(value))
+    owner, target = f"{links.owner}_id", f"{links.target}__slug"
+    order = "position" if links.ordered else target
+    values = [target, "role"] if links.roles else [target]
+    for pk, *value in links.model.objects.order_by(owner, order, "pk").values_list(owner, *values):
+        result[pk].append(tuple(value) if links.roles else value[0])
     return result
+
+
+def _value(value):
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 class _Exporter:
@@ -71,32 +72,30 @@ class _Exporter:
         self.warnings = []
         self.files = 0
 
-    def document(self):
-        return {
-            "regions": self.records("regions", Region.objects.annotate(p=F("parent__slug"))),
-            "themes": self.records("themes", Theme.objects.annotate(p=F("parent__slug"))),
-            "series": self.records("series", Series.objects.all()),
-            "centers": self.centers(),
-            "authors": self.authors(),
-            "publications": self.publications(),
-        }
-
-    def records(self, section, queryset, **values):
-        """One record per object, ordered by slug: `values[key](obj)` where given, else the
-        attribute of the same name; French keys only when they hold something."""
-        french = french_keys(section)
+    def records(self, table):
+        """One record per row, ordered by slug; French keys only when they hold something."""
+        section, model = table.section, table.model
+        links = {spec.key: _links(spec) for spec in table.links}
+        french, files = french_keys(section), FILE_KEYS.get(section, {})
+        queryset = (
+            model.objects.annotate(**{f"{ref}_ref": F(f"{ref}__slug") for ref in table.refs})
+            .defer(*(name for name in NOT_EXPORTED if hasattr(model, name)))
+            .order_by("slug")
+        )
         records = []
-        for obj in queryset.order_by("slug").iterator(chunk_size=2000):
+        for obj in queryset.iterator(chunk_size=2000):
             record = {}
             for key in KEYS[section]:
-                if key == "parent":
-                    record[key] = obj.p
-                elif (section, key) in FILE_PATHS:
+                if key in table.refs:
+                    record[key] = getattr(obj, f"{key}_ref")
+                elif key in links:
+                    record[key] = [v[0] if isinstance(v, tuple) else v for v in links[key][obj.pk]]
+                elif key == "author_roles":
+                    record[key] = [role for _slug, role in links["authors"][obj.pk]]
+                elif key in files:
                     record[key] = self.file(section, key, obj)
-                elif key in values:
-                    record[key] = values[key](obj)
                 elif key not in french or getattr(obj, key):
-                    record[key] = getattr(obj, key)
+                    record[key] = _value(getattr(obj, key))
             records.append(record)
         return records
 
@@ -121,48 +120,3 @@ class _Exporter:
                 self.warnings.append(f"{relative}: cannot copy “{field_file.name}” ({exc}).")
                 return None
         return relative
-
-    def centers(self):
-        heads = _grouped(Center.heads.through, "center_id", "author__slug", order=["author__slug"])
-        return self.records(
-            "centers",
-            Center.objects.annotate(p=F("parent__slug")),
-            heads=lambda center: heads[center.pk],
-        )
-
-    def authors(self):
-        centers = _grouped(
-            Author.centers.through, "author_id", "center__slug", order=["center__slug"]
-        )
-        return self.records("authors", Author.objects.all(), centers=lambda a: centers[a.pk])
-
-    def publications(self):
-        authors = _grouped(
-            PublicationAuthor, "publication_id", "author__slug", "role", order=["position"]
-        )
-        tags = {
-            key: _grouped(model, "publication_id", f"{column}__slug", order=[f"{column}__slug"])
-            for key, model, column in (
-                ("regions", PublicationRegion, "region"),
-                ("themes", PublicationTheme, "theme"),
-                ("centers", PublicationCenter, "center"),
-            )
-        }
-        related = _grouped(
-            PinnedRelation, "from_publication_id", "to_publication__slug", order=["position"]
-        )
-        queryset = Publication.objects.defer(
-            "pdf_text", "search_vector", "search_rank_vector"
-        ).annotate(series_slug=F("series__slug"), original=F("translation_of__slug"))
-        return self.records(
-            "publications",
-            queryset,
-            series=lambda p: p.series_slug,
-            translation_of=lambda p: p.original,
-            published_on=lambda p: p.published_on.isoformat(),
-            publish_at=lambda p: p.publish_at and p.publish_at.astimezone(UTC).isoformat(),
-            authors=lambda p: [slug for slug, _role in authors[p.pk]],
-            author_roles=lambda p: [role for _slug, role in authors[p.pk]],
-            related=lambda p: related[p.pk],
-            **{key: (lambda p, by=by: by[p.pk]) for key, by in tags.items()},
-        )

@@ -7,18 +7,10 @@ fill link tables instead. Validation, change detection and the writer all read t
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from centers.models import Center
-from publications.models import (
-    Author,
-    PinnedRelation,
-    Publication,
-    PublicationAuthor,
-    PublicationCenter,
-    PublicationRegion,
-    PublicationTheme,
-    Series,
-)
+from publications import models
 from taxonomy.models import Region, Theme
 from thinktank.i18n import BASE_LANGUAGE
 
@@ -51,32 +43,31 @@ class Table:
     def files(self):
         return tuple(FILE_KEYS.get(self.section, ()))
 
-    @property
-    def columns(self):
-        """Compared and written; `x__slug` is the foreign key `x`, by slug."""
+    @cached_property
+    def column_keys(self):
+        """{column: the record's key it comes from, or None when derived}; the columns are
+        compared and written, `x__slug` is the foreign key `x` by slug."""
         skip = {"slug", "author_roles", *(links.key for links in self.links)}
         translated = TRANSLATED.get(self.section, ())
-        columns = [
-            f"{key}__slug"
-            if key in self.refs
-            else f"{key}_{BASE_LANGUAGE}"
-            if key in translated
-            else key
-            for key in KEYS[self.section]
-            if key not in skip
-        ]
-        return (*columns, *self.derived)
+        columns = {}
+        for key in KEYS[self.section]:
+            if key in self.refs:
+                columns[f"{key}__slug"] = key
+            elif key in translated:
+                columns[f"{key}_{BASE_LANGUAGE}"] = key
+            elif key not in skip:
+                columns[key] = key
+        return {**columns, **dict.fromkeys(self.derived)}
+
+    @property
+    def columns(self):
+        return tuple(self.column_keys)
 
 
 TABLES = [
     Table("regions", Region, {"parent": "regions"}, derived=("path", "depth")),
     Table("themes", Theme, {"parent": "themes"}, derived=("path", "depth")),
-    Table("series", Series),
-    Table(
-        "authors",
-        Author,
-        links=(Links("centers", Author.centers.through, "author", "center", "centers"),),
-    ),
+    Table("series", models.Series),
     Table(
         "centers",
         Center,
@@ -84,21 +75,34 @@ TABLES = [
         links=(Links("heads", Center.heads.through, "center", "author", "authors"),),
     ),
     Table(
+        "authors",
+        models.Author,
+        links=(Links("centers", models.Author.centers.through, "author", "center", "centers"),),
+    ),
+    Table(
         "publications",
-        Publication,
+        models.Publication,
         {"series": "series", "translation_of": "publications"},
         links=(
-            Links("authors", PublicationAuthor, "publication", "author", "authors", True, True),
-            Links("regions", PublicationRegion, "publication", "region", "regions"),
-            Links("themes", PublicationTheme, "publication", "theme", "themes"),
-            Links("centers", PublicationCenter, "publication", "center", "centers"),
+            Links(
+                "authors",
+                models.PublicationAuthor,
+                "publication",
+                "author",
+                "authors",
+                ordered=True,
+                roles=True,
+            ),
+            Links("regions", models.PublicationRegion, "publication", "region", "regions"),
+            Links("themes", models.PublicationTheme, "publication", "theme", "themes"),
+            Links("centers", models.PublicationCenter, "publication", "center", "centers"),
             Links(
                 "related",
-                PinnedRelation,
+                models.PinnedRelation,
                 "from_publication",
                 "to_publication",
                 "publications",
-                True,
+                ordered=True,
             ),
         ),
     ),

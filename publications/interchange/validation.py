@@ -52,17 +52,17 @@ def validate_document(document, *, base_dir) -> Plan:
     ]
     plan, files = Plan(), SourceFiles(base_dir)
     named = {}  # section -> every slug the file names, valid record or not
-    with override(BASE_LANGUAGE):  # the plain keys are the English values
+    with override(BASE_LANGUAGE):  # plain keys are English; so are the messages
         for section in SECTIONS:
             plan.records[section], plan.where[section], named[section] = _section(
                 section, document.get(section), files, errors
             )
-    known = {section: named[section] | _in_database(section, plan) for section in SECTIONS}
-    for section in ("regions", "themes"):
-        plan.paths[section] = _tree_paths(section, plan, errors)
-    _check_centers(plan, known, errors)
-    _check_references(plan, known, errors)
-    _check_translations(plan, errors)
+        known = {section: named[section] | _in_database(section, plan) for section in SECTIONS}
+        for section in ("regions", "themes"):
+            plan.paths[section] = _tree_paths(section, plan, errors)
+        _check_centers(plan, known, errors)
+        _check_references(plan, known, errors)
+        _check_translations(plan, errors)
     if errors:
         raise InterchangeError(errors)
     return plan
@@ -167,7 +167,7 @@ def _tree_paths(section, plan, errors):
         if slug not in paths:
             parent = parents.get(slug)
             if depth > len(parents) or (parent is not None and parent not in parents):
-                return None  # a cycle or an unknown parent: reported above
+                return None  # a cycle (reported above) or an unknown parent (a reference error)
             above = "/" if parent is None else path_of(parent, depth + 1)
             paths[slug] = above and f"{above}{slug}/"
         return paths[slug]

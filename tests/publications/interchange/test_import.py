@@ -21,7 +21,6 @@ from tests.factories import CenterFactory, ProgramFactory, PublicationFactory, R
 
 from .documents import (
     counts,
-    example_document,
     rich_document,
     run_import,
     stored_files,
@@ -31,11 +30,6 @@ from .documents import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def example(tmp_path):
-    return example_document(tmp_path)
 
 
 def test_contract_example_document_imports(tmp_path, example):

@@ -14,22 +14,9 @@ from publications.models import Publication
 from taxonomy.models import Region
 from tests.factories import CenterFactory, ProgramFactory, PublicationFactory
 
-from .documents import (
-    counts,
-    example_document,
-    run_import,
-    stored_files,
-    write_doc,
-    write_image,
-    write_pdf,
-)
+from .documents import counts, run_import, stored_files, write_doc, write_image, write_pdf
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def example(tmp_path):
-    return example_document(tmp_path)
 
 
 def refused(tmp_path, document):

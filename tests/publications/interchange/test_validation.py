@@ -8,8 +8,9 @@ import sys
 import pytest
 from django.conf import settings
 from django.core.management import CommandError
+from django.db import DatabaseError
 
-from publications.interchange import InterchangeError, RecordError, import_document
+from publications.interchange import InterchangeError, RecordError, import_document, importer
 from publications.models import Publication
 from taxonomy.models import Region
 from tests.factories import CenterFactory, ProgramFactory, PublicationFactory
@@ -202,6 +203,24 @@ def test_a_failed_import_leaves_existing_rows_and_storage_untouched(tmp_path, ex
     pub.refresh_from_db()
     assert pub.title == "..."
     assert not pub.cover
+
+
+def test_a_database_error_while_writing_removes_the_rows_and_the_files_stored(
+    tmp_path, example, monkeypatch
+):
+    """Files are stored inside the guarded block: a failure after them takes them away too."""
+
+    def refuse(*args, **kwargs):
+        raise DatabaseError("deadlock detected")
+
+    write_image(tmp_path / "files" / "jane.png")
+    example["authors"][0]["photo"] = "files/jane.png"
+    monkeypatch.setattr(importer, "_replace_links", refuse)  # after rows and files are written
+
+    message = refused(tmp_path, example)
+
+    assert "the database refused the import (deadlock detected)" in message
+    assert sum(counts().values()) == 0
 
 
 def test_dry_run_still_refuses_a_bad_document(tmp_path, example):

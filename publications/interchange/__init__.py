@@ -7,9 +7,10 @@ The commands `import_publications`, `export_publications` and `load_demo` use th
   index, slug and key) and writes nothing when the document has any problem.
 - `export_document(*, target=None) -> (document, warnings)` and `dump_document(document) -> str`.
 
-Modules: `format` (sections, keys, defaults; reading and writing JSON), `serializers` (one DRF
-serializer per section) and `validation` (the document as a whole), `files` (source files),
-`changes` (what differs from the database), `importer` (the writer), `exporter`.
+Modules: `format` (sections, keys and their defaults; reading and writing JSON), `errors`,
+`serializers` (one DRF serializer per section) and `validation` (the document as a whole),
+`files` (source files), `tables` (how sections map onto models), `changes` (what differs from
+the database), `importer` (the writer), `exporter`, `queries` (lookups by long lists).
 """
 
 from .errors import InterchangeError, RecordError

@@ -1,6 +1,11 @@
-"""Demo content of a fictional institute, loaded by `manage.py load_demo`.
+"""The demo institute as data: `catalogue.json`, in the contract's import format, and the files
+it names under `files/` (expert photos, center images, covers, PDFs).
 
-`content.py` holds the institute (regions, themes, centers, experts, series), `catalogue.py` the
-publications, `prose.py` the paragraphs their bodies are composed from, `art.py` the Pillow
-images and ReportLab PDFs, and `loader.py` the idempotent loader (`demo_load`).
+`manage.py load_demo` imports it through `publications.interchange.import_document`, the same
+code path as `import_publications`. See README.md for the fixed future dates and for remaking
+the files (`make_files.py`, not needed at run time).
 """
+
+from pathlib import Path
+
+DEMO_DOCUMENT = Path(__file__).resolve().parent / "catalogue.json"

@@ -1,7 +1,9 @@
-"""`manage.py load_demo`: the demo institute, its non-public items and its idempotence."""
+"""`manage.py load_demo`: the demo institute (publications/demo/catalogue.json and its files),
+its non-public items and its idempotence."""
 
 import datetime
 import io
+import json
 import os
 from pathlib import Path
 
@@ -10,11 +12,13 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image
 
 from centers.models import Center
-from publications.demo.loader import demo_load
+from publications.demo import DEMO_DOCUMENT, make_files
 from publications.models import (
     Author,
     PinnedRelation,
@@ -37,7 +41,7 @@ def model_counts():
     return {
         model._meta.label: model.objects.count()
         for model in apps.get_models(include_auto_created=True)
-        if model._meta.app_label in {"publications", "centers"}
+        if model._meta.app_label in {"publications", "centers", "taxonomy"}
     }
 
 
@@ -55,8 +59,15 @@ def test_load_demo_twice_gives_the_same_counts_files_and_rows():
     updated = dict(Publication.objects.values_list("slug", "updated_at"))
     dates = dict(Publication.objects.values_list("slug", "publish_at"))
 
-    second_output = load_demo()
+    with CaptureQueriesContext(connection) as queries:
+        second_output = load_demo()
 
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+    assert writes == []
     assert model_counts() == counts
     assert stored_files() == files
     assert dict(Publication.objects.values_list("slug", "updated_at")) == updated
@@ -120,16 +131,16 @@ def test_demo_non_public_items_exist_and_are_not_published():
         assert not public & set(queryset.values_list("pk", flat=True)), kind
 
 
-def test_demo_scheduled_item_is_rescheduled_once_its_time_has_passed():
+def test_demo_hidden_items_have_fixed_dates_years_ahead():
+    """A document cannot say "in ten days": the future-dated and the scheduled items carry
+    fixed dates (publications/demo/README.md) that must stay ahead for years."""
     load_demo()
+    horizon = timezone.now() + datetime.timedelta(days=365)
+    future = Publication.objects.get(slug="eu-budget-2028-2034")
     scheduled = Publication.objects.get(slug="nuclear-arms-race-asia")
-    later = scheduled.publish_at + datetime.timedelta(days=1)
-
-    demo_load(now=later)
-
-    scheduled.refresh_from_db()
-    assert scheduled.publish_at > later
-    assert scheduled not in Publication.objects.published(now=later)
+    assert future.published_on > horizon.date()
+    assert scheduled.publish_at > horizon
+    assert scheduled.published_on <= timezone.localdate()  # hidden by publish_at alone
 
 
 def test_demo_pdfs_are_stored_privately_for_some_publications_only():
@@ -179,3 +190,31 @@ def test_demo_experts_have_photos_and_the_institute_is_structured():
     assert Region.objects.get(slug="ukraine").depth == 2
     assert Theme.objects.get(slug="cyber").parent.slug == "security-defence"
     assert all(node.description for node in [*Region.objects.all(), *Theme.objects.all()])
+
+
+def test_export_of_the_demo_gives_back_the_demo_document_and_its_files(tmp_path):
+    """Everything the demo holds survives the format: French names, roles, pinned relations,
+    featured and media items, heads of centers, files."""
+    load_demo()
+    target = tmp_path / "catalogue.json"
+
+    call_command("export_publications", str(target), stdout=io.StringIO())
+
+    assert target.read_text(encoding="utf-8") == DEMO_DOCUMENT.read_text(encoding="utf-8")
+    demo_files, exported = DEMO_DOCUMENT.parent / "files", tmp_path / "files"
+    names = sorted(str(p.relative_to(demo_files)) for p in demo_files.rglob("*") if p.is_file())
+    assert names == sorted(str(p.relative_to(exported)) for p in exported.rglob("*") if p.is_file())
+    for name in names:
+        assert (exported / name).read_bytes() == (demo_files / name).read_bytes(), name
+
+
+def test_make_files_draws_exactly_the_files_the_document_names():
+    document = json.loads(DEMO_DOCUMENT.read_text(encoding="utf-8"))
+    pages = {p["slug"]: p["pages"] for p in document["publications"]}
+
+    drawn = dict(make_files.files(document))
+
+    folder = DEMO_DOCUMENT.parent
+    committed = {str(p.relative_to(folder)) for p in (folder / "files").rglob("*") if p.is_file()}
+    assert set(drawn) == committed
+    assert {p["slug"]: p["pages"] for p in document["publications"]} == pages  # PDFs agree

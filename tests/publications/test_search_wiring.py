@@ -2,7 +2,6 @@
 authors and taxonomy are saved), the author admin (a renamed author), revision restore, PDF
 processing, the import command and the demo loader."""
 
-import copy
 import io
 
 import pytest
@@ -19,7 +18,7 @@ from publications.pdf.processing import publication_process_pdf
 from publications.search import search_index_refresh, search_query
 from tests.admin_forms import form_data
 from tests.factories import AuthorFactory, PublicationFactory
-from tests.publications.test_interchange import CONTRACT_EXAMPLE, make_pdf, write_doc
+from tests.publications.interchange.documents import example_document, write_doc, write_pdf
 from tests.upload_files import isolate_storage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -128,7 +127,7 @@ def test_a_new_pdf_text_empties_the_vectors_until_the_refresh(tmp_path, settings
     publication = PublicationFactory(slug="with-pdf", title="Ports", summary="", body="")
     search_index_refresh()
     pdf = tmp_path / "source.pdf"
-    make_pdf(pdf, "Desalination plants")
+    write_pdf(pdf, "Desalination plants")
     publication.pdf = SimpleUploadedFile("x.pdf", pdf.read_bytes(), content_type="application/pdf")
     publication.save()
 
@@ -146,7 +145,7 @@ def test_pdf_uploaded_in_the_admin_is_found_by_its_text(
 ):
     isolate_storage(tmp_path, settings, monkeypatch)
     pdf = tmp_path / "upload.pdf"
-    make_pdf(pdf, "Hydropower cooperation")
+    write_pdf(pdf, "Hydropower cooperation")
     data = form_data(client.get(admin_url("add")))
     data.update(title="Rivers", slug="uploaded", summary="", body="")
     data["pdf"] = SimpleUploadedFile("r.pdf", pdf.read_bytes(), content_type="application/pdf")
@@ -160,7 +159,7 @@ def test_process_pdfs_command_indexes_the_texts_in_one_refresh(tmp_path, setting
     isolate_storage(tmp_path, settings, monkeypatch)
     for slug, words in (("first", "Aquifer depletion"), ("second", "Aquifer recharge")):
         publication = PublicationFactory(slug=slug, summary="", body="")
-        make_pdf(tmp_path / f"{slug}.pdf", words)
+        write_pdf(tmp_path / f"{slug}.pdf", words)
         publication.pdf = SimpleUploadedFile(
             "x.pdf", (tmp_path / f"{slug}.pdf").read_bytes(), content_type="application/pdf"
         )
@@ -180,8 +179,7 @@ def test_process_pdfs_command_indexes_the_texts_in_one_refresh(tmp_path, setting
 
 def test_imported_publications_are_found_by_full_text_search(tmp_path, settings, monkeypatch):
     isolate_storage(tmp_path, settings, monkeypatch)
-    make_pdf(tmp_path / "files" / "security-partnerships-japan.pdf")
-    document = copy.deepcopy(CONTRACT_EXAMPLE)
+    document = example_document(tmp_path)
     document["publications"][0]["title"] = "Security partnerships of Japan"
     call_command("import_publications", str(write_doc(tmp_path, document)), stdout=io.StringIO())
 

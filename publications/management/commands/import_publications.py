@@ -2,8 +2,9 @@
 
 Upsert by slug; the whole document is validated first and written in one transaction, so one
 bad record means nothing is written and the command exits non-zero naming the record (section,
-index, slug) and the field. `pdf`, `cover`, `photo` and `image` paths are relative to the JSON
-file. The work itself is in `publications.interchange`.
+index, slug) and the field. Records equal to what the database holds are not written at all.
+`pdf`, `cover`, `photo` and `image` paths are relative to the JSON file. The work itself is in
+`publications.interchange`.
 """
 
 import os
@@ -11,7 +12,6 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 
 from publications.interchange import InterchangeError, import_document
-from publications.pdf.processing import publications_make_missing_thumbnails
 from publications.search import search_index_refresh
 
 MAX_ERRORS_SHOWN = 50
@@ -35,14 +35,11 @@ class Command(BaseCommand):
         try:
             report = import_document(file, dry_run=dry_run)
         except InterchangeError as exc:
-            shown = exc.errors[:MAX_ERRORS_SHOWN]
-            more = len(exc.errors) - len(shown)
+            shown = [str(error) for error in exc.errors[:MAX_ERRORS_SHOWN]]
             lines = [f"Import refused: {len(exc.errors)} error(s); nothing was written.", *shown]
-            if more:
-                lines.append(f"… and {more} more.")
+            if len(exc.errors) > len(shown):
+                lines.append(f"… and {len(exc.errors) - len(shown)} more.")
             raise CommandError("\n".join(lines)) from exc
-        for warning in report.warnings:
-            self.stdout.write(self.style.WARNING(warning))
         if dry_run:
             self.stdout.write(
                 self.style.SUCCESS(
@@ -50,10 +47,11 @@ class Command(BaseCommand):
                     f"Would import {report.summary()}."
                 )
             )
-        else:
-            thumbnails = publications_make_missing_thumbnails()
-            # The vectors of what changed were emptied by the writes: compute them on every core.
-            search_index_refresh(workers=os.cpu_count() or 1)
-            self.stdout.write(self.style.SUCCESS(f"Imported {report.summary()}."))
-            if thumbnails:
-                self.stdout.write(f"Made {thumbnails} cover thumbnail(s) from PDFs.")
+            return
+        # The vectors of what changed were emptied by the writes: compute them on every core.
+        search_index_refresh(workers=os.cpu_count() or 1)
+        self.stdout.write(self.style.SUCCESS(f"Imported {report.summary()}."))
+        if report.pdfs_processed:
+            self.stdout.write(
+                f"Processed {report.pdfs_processed} new or changed PDF(s) and covers."
+            )

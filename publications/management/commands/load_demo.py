@@ -1,11 +1,20 @@
-"""Load the demo content of a fictional institute (idempotent: a second run changes nothing)."""
+"""Load the demo institute: `publications/demo/catalogue.json` and its files, imported like
+`import_publications` does (see publications/demo/README.md).
+
+Idempotent: a second run finds every record equal to the database and writes nothing, so
+counts, files and `updated_at` stay as they are. The items that must stay hidden for a date have
+fixed dates in 2031 (a document cannot compute "now + 10 days").
+"""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from publications.demo.loader import demo_load
-from publications.pdf.processing import publications_make_missing_thumbnails
+from centers.models import Center
+from publications.demo import DEMO_DOCUMENT
+from publications.interchange import InterchangeError, import_document
+from publications.models import Author, Publication, Series
 from publications.search import search_index_refresh
+from taxonomy.models import Region, Theme
 
 
 class Command(BaseCommand):
@@ -15,8 +24,20 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        counts = demo_load()
-        publications_make_missing_thumbnails()
-        search_index_refresh()  # one UPDATE for the whole catalogue, after every write
+        try:
+            import_document(DEMO_DOCUMENT)
+        except InterchangeError as exc:
+            raise CommandError(f"The demo document was refused:\n{exc}") from exc
+        search_index_refresh()
+        counts = {
+            "regions": Region.objects.count(),
+            "themes": Theme.objects.count(),
+            "series": Series.objects.count(),
+            "centers and programs": Center.objects.count(),
+            "experts": Author.objects.count(),
+            "publications": Publication.objects.count(),
+            "public publications": Publication.objects.published().count(),
+            "PDFs": Publication.objects.exclude(pdf="").count(),
+        }
         summary = ", ".join(f"{count} {name}" for name, count in counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo of {settings.INSTITUTE_NAME}: {summary}."))

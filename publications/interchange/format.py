@@ -1,0 +1,140 @@
+"""The contract's JSON format: its sections, the keys of their records and what an absent key means.
+
+`KEYS[section]` lists, in the order the exporter writes them, every key a record may carry with
+its default: an absent key, or `null` where the key is not nullable, takes the default; a key
+marked `REQUIRED` has none. Validation refuses any other key, so a misspelt key is an error, not
+data silently lost.
+
+Keys beyond the contract's example (all optional): regions/themes `description`, `order`; series
+`description`; centers `summary`, `order`, `active`, `heads` (expert slugs), `image`; authors
+`sort_name` (from the name when empty), `orcid`, `website`, `email`, `email_public`, `active`;
+publications `featured` and `author_roles` (parallel to `authors`: `author`, `editor` or
+`contributor`; all `author` when absent).
+
+French versions: the `<field>_fr` keys of `TRANSLATED`. The plain keys hold English; an absent or
+empty French key means "no French version" (French pages fall back to English), and the
+exporter writes French keys only when they hold something, so export → import → export gives the
+same document.
+"""
+
+import json
+from pathlib import Path
+
+from .errors import InterchangeError, RecordError
+
+SECTIONS = ("regions", "themes", "series", "centers", "authors", "publications")
+REQUIRED = object()
+FRENCH = "fr"
+
+TRANSLATED = {
+    "regions": ("name", "description"),
+    "themes": ("name", "description"),
+    "series": ("name", "description"),
+    "centers": ("name", "summary", "description"),
+}
+
+_TREE_NODE = {"slug": REQUIRED, "name": REQUIRED, "parent": None, "description": "", "order": 0}
+
+KEYS = {
+    "regions": dict(_TREE_NODE),
+    "themes": dict(_TREE_NODE),
+    "series": {"slug": REQUIRED, "name": REQUIRED, "issn": "", "description": ""},
+    "centers": {
+        "slug": REQUIRED,
+        "name": REQUIRED,
+        "kind": "center",
+        "parent": None,
+        "description": "",
+        "summary": "",
+        "order": 0,
+        "active": True,
+        "heads": [],
+        "image": None,
+    },
+    "authors": {
+        "slug": REQUIRED,
+        "name": REQUIRED,
+        "title": "",
+        "bio": "",
+        "centers": [],
+        "photo": None,
+        "sort_name": "",
+        "orcid": "",
+        "website": "",
+        "email": "",
+        "email_public": False,
+        "active": True,
+    },
+    "publications": {
+        "slug": REQUIRED,
+        "title": REQUIRED,
+        "subtitle": "",
+        "type": REQUIRED,
+        "series": None,
+        "series_number": "",
+        "summary": "",
+        "body": "",
+        "language": "en",
+        "translation_of": None,
+        "published_on": REQUIRED,
+        "status": "draft",
+        "publish_at": None,
+        "isbn": "",
+        "doi": "",
+        "external_url": "",
+        "source": "",
+        "authors": [],
+        "regions": [],
+        "themes": [],
+        "centers": [],
+        "related": [],
+        "pdf": None,
+        "cover": None,
+        "pages": None,
+        "featured": False,
+        "author_roles": None,
+    },
+}
+for _section, _names in TRANSLATED.items():
+    KEYS[_section].update({f"{name}_{FRENCH}": "" for name in _names})
+
+#: Keys naming a source file, relative to the JSON file, and the kind of file each must be.
+FILE_KEYS = {
+    "centers": {"image": "image"},
+    "authors": {"photo": "image"},
+    "publications": {"pdf": "pdf", "cover": "image"},
+}
+
+
+def french_keys(section):
+    return [f"{name}_{FRENCH}" for name in TRANSLATED.get(section, ())]
+
+
+def with_defaults(section, record):
+    """The record's format keys, absent or null optional ones replaced by their default (a
+    fresh list for lists); absent required keys stay absent."""
+    data = {key: value for key, value in record.items() if value is not None}
+    for key, default in KEYS[section].items():
+        if key not in data and default is not REQUIRED:
+            data[key] = list(default) if isinstance(default, list) else default
+        elif key in record and key not in data:
+            data[key] = None  # a required key given as null: refused as required
+    return data
+
+
+def read_document(path) -> dict:
+    """The parsed document at `path`: UTF-8, with or without a byte-order mark (text values
+    are brought to NFC by validation). Raises InterchangeError when the file is missing or is
+    not UTF-8 JSON."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as exc:
+        raise InterchangeError([RecordError(f"{path}: file not found.")]) from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InterchangeError([RecordError(f"{path}: not valid UTF-8 JSON ({exc}).")]) from exc
+
+
+def dump_document(document) -> str:
+    """The document as the exporter writes it: UTF-8 text (not escaped), indented, one final
+    newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

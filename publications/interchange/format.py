@@ -2,8 +2,8 @@
 
 `KEYS[section]` lists, in the order the exporter writes them, every key a record may carry with
 its default: an absent key, or `null` where the key is not nullable, takes the default; a key
-marked `REQUIRED` has none. Validation refuses any other key, so a misspelt key is an error, not
-data silently lost.
+marked `REQUIRED` has none. Validation refuses any other key but those of `NOT_STORED`, so a
+misspelt key is an error, not data silently lost.
 
 Keys beyond the contract's example (all optional): regions/themes `description`, `order`; series
 `description`; centers `summary`, `order`, `active`, `heads` (expert slugs), `image`; authors
@@ -97,6 +97,14 @@ KEYS = {
 }
 for _section, _names in TRANSLATED.items():
     KEYS[_section].update({f"{name}_{FRENCH}": "" for name in _names})
+
+#: Keys the contract names that the models cannot store yet (structured bodies, takeaways, the
+#: kind of a media item, French titles and biographies of experts): a document carrying them
+#: still imports, and the report says they were left out.
+NOT_STORED = {
+    "authors": ("title_fr", "bio_fr"),
+    "publications": ("body_format", "key_takeaways", "media_kind"),
+}
 
 #: Keys naming a source file, relative to the JSON file, and the kind of file each must be.
 FILE_KEYS = {

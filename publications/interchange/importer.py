@@ -40,6 +40,7 @@ class ImportReport:
     updated: dict = field(default_factory=dict)
     unchanged: dict = field(default_factory=dict)
     pdfs_processed: int = 0
+    warnings: list = field(default_factory=list)
 
     def summary(self):
         return "; ".join(
@@ -59,6 +60,10 @@ def import_document(path, *, dry_run=False) -> ImportReport:
     path = Path(path)
     plan = validate_document(read_document(path), base_dir=path.parent)
     report = ImportReport(dry_run=dry_run)
+    report.warnings = [
+        f"{section}: “{key}” ({count} record(s)) is not stored yet and was left out."
+        for (section, key), count in sorted(plan.left_out.items())
+    ]
     with override(BASE_LANGUAGE):  # plain keys are English: `name` is `name_en` under English
         changes = {}
         for table in TABLES:

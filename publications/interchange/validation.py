@@ -19,7 +19,7 @@ from thinktank.i18n import BASE_LANGUAGE
 
 from .errors import InterchangeError, RecordError, Where
 from .files import SourceFiles
-from .format import KEYS, SECTIONS, with_defaults
+from .format import KEYS, NOT_STORED, SECTIONS, with_defaults
 from .queries import chunked_values
 from .serializers import SERIALIZERS
 from .tables import REFERENCES, TABLES
@@ -37,6 +37,8 @@ class Plan:
     # Regions and themes: slug -> final materialized path, for the file's nodes and for the
     # database nodes below a moved one.
     paths: dict = field(default_factory=dict)
+    # (section, key) -> how many records carried a key of the contract that is not stored yet.
+    left_out: dict = field(default_factory=lambda: defaultdict(int))
 
 
 def validate_document(document, *, base_dir) -> Plan:
@@ -55,7 +57,7 @@ def validate_document(document, *, base_dir) -> Plan:
     with override(BASE_LANGUAGE):  # plain keys are English; so are the messages
         for section in SECTIONS:
             plan.records[section], plan.where[section], named[section] = _section(
-                section, document.get(section), files, errors
+                section, document.get(section), files, errors, plan.left_out
             )
         known = {section: named[section] | _in_database(section, plan) for section in SECTIONS}
         for section in ("regions", "themes"):
@@ -68,7 +70,7 @@ def validate_document(document, *, base_dir) -> Plan:
     return plan
 
 
-def _section(section, records, files, errors):
+def _section(section, records, files, errors, left_out):
     """(items, where, named slugs) of one section; problems go to `errors`."""
     items, where, named = {}, {}, set()
     if records is None:
@@ -83,9 +85,11 @@ def _section(section, records, files, errors):
             continue
         slug = record.get("slug") if isinstance(record.get("slug"), str) else None
         here = Where(section, index, slug)
-        errors += [
-            here.error(key, "unknown key.") for key in sorted(set(record) - set(KEYS[section]))
-        ]
+        not_stored = set(NOT_STORED.get(section, ())) & set(record)
+        for key in not_stored:
+            left_out[section, key] += 1
+        unknown = set(record) - set(KEYS[section]) - not_stored
+        errors += [here.error(key, "unknown key.") for key in sorted(unknown)]
         if slug in where:
             errors.append(
                 here.error("slug", f"“{slug}” is already used by {section}[{where[slug].index}].")
@@ -95,7 +99,8 @@ def _section(section, records, files, errors):
             named.add(slug)
             where[slug] = here
         try:
-            item = serializer.run_validation(with_defaults(section, record))
+            known = {key: value for key, value in record.items() if key not in not_stored}
+            item = serializer.run_validation(with_defaults(section, known))
         except serializers.ValidationError as exc:
             errors += [here.error(key, message) for key, message in _messages(exc.detail)]
             continue

@@ -40,6 +40,8 @@ class Command(BaseCommand):
             if len(exc.errors) > len(shown):
                 lines.append(f"… and {len(exc.errors) - len(shown)} more.")
             raise CommandError("\n".join(lines)) from exc
+        for warning in report.warnings:
+            self.stdout.write(self.style.WARNING(warning))
         if dry_run:
             self.stdout.write(
                 self.style.SUCCESS(

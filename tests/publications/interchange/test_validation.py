@@ -314,3 +314,16 @@ def test_the_original_of_a_translation_in_the_database_cannot_become_a_translati
         'publications[1] (slug "original"): translation_of: this publication is the original '
         "of “version”" in message
     )
+
+
+def test_keys_of_the_contract_not_stored_yet_import_with_a_warning(tmp_path, example):
+    example["publications"][0].update(
+        body_format="html", key_takeaways=["One.", "Two."], media_kind="other"
+    )
+    example["authors"][0].update(title_fr="Chercheuse", bio_fr="…")
+
+    output = run_import(write_doc(tmp_path, example))
+
+    assert Publication.objects.get().title == "..."
+    assert "publications: “key_takeaways” (1 record(s)) is not stored yet" in output
+    assert "authors: “bio_fr” (1 record(s)) is not stored yet" in output

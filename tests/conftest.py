@@ -2,6 +2,8 @@
 
 - `catalogue`: a small tree of regions and themes, a center with a program, two experts and a
   series (no publication); `analysis`: one published analysis in it, with a PDF.
+- `demo`: the demo institute (`load_demo`), loaded once for a whole test module and rolled back
+  after it; each test's own changes are rolled back as usual.
 - `hand_counted`: a catalogue whose filter and facet results are counted by hand in the tests:
 
   regions: asia > japan, asia > korea; europe > france      themes: security > nuclear; economy
@@ -17,10 +19,13 @@
 """
 
 import datetime
+import io
 from types import SimpleNamespace
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import transaction
 
 from publications.models import Publication, Series
 from tests.factories import (
@@ -105,6 +110,17 @@ def _english_urls():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The output of `load_demo`, run once per module inside a transaction rolled back at the
+    end of the module (tests nest their own transaction inside it)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -53,8 +53,8 @@ def stored_files():
     return files
 
 
-def test_load_demo_twice_gives_the_same_counts_files_and_rows():
-    first_output = load_demo()
+def test_load_demo_twice_gives_the_same_counts_files_and_rows(demo):
+    first_output = demo
     counts, files = model_counts(), stored_files()
     updated = dict(Publication.objects.values_list("slug", "updated_at"))
     dates = dict(Publication.objects.values_list("slug", "publish_at"))
@@ -76,8 +76,7 @@ def test_load_demo_twice_gives_the_same_counts_files_and_rows():
     assert "55 publications" in second_output
 
 
-def test_demo_has_forty_public_publications_covering_every_type_and_several_series():
-    load_demo()
+def test_demo_has_forty_public_publications_covering_every_type_and_several_series(demo):
     public = Publication.objects.published()
     assert public.count() >= 40
     assert set(public.values_list("type", flat=True)) == set(Publication.Type.values)
@@ -95,8 +94,7 @@ def test_demo_has_forty_public_publications_covering_every_type_and_several_seri
         assert item.ordered_authors and item.regions.exists() and item.themes.exists()
 
 
-def test_demo_identifiers_have_valid_check_digits():
-    load_demo()
+def test_demo_identifiers_have_valid_check_digits(demo):
     isbns = list(Publication.objects.exclude(isbn="").values_list("isbn", flat=True))
     assert len(isbns) >= 5
     for isbn in isbns:
@@ -110,8 +108,7 @@ def test_demo_identifiers_have_valid_check_digits():
     assert Publication.objects.exclude(doi="").count() >= 2
 
 
-def test_demo_non_public_items_exist_and_are_not_published():
-    load_demo()
+def test_demo_non_public_items_exist_and_are_not_published(demo):
     now = timezone.now()
     today = timezone.localdate(now)
     hidden = {
@@ -131,10 +128,9 @@ def test_demo_non_public_items_exist_and_are_not_published():
         assert not public & set(queryset.values_list("pk", flat=True)), kind
 
 
-def test_demo_hidden_items_have_fixed_dates_years_ahead():
+def test_demo_hidden_items_have_fixed_dates_years_ahead(demo):
     """A document cannot say "in ten days": the future-dated and the scheduled items carry
     fixed dates (publications/demo/README.md) that must stay ahead for years."""
-    load_demo()
     horizon = timezone.now() + datetime.timedelta(days=365)
     future = Publication.objects.get(slug="eu-budget-2028-2034")
     scheduled = Publication.objects.get(slug="nuclear-arms-race-asia")
@@ -143,8 +139,7 @@ def test_demo_hidden_items_have_fixed_dates_years_ahead():
     assert scheduled.published_on <= timezone.localdate()  # hidden by publish_at alone
 
 
-def test_demo_pdfs_are_stored_privately_for_some_publications_only():
-    load_demo()
+def test_demo_pdfs_are_stored_privately_for_some_publications_only(demo):
     with_pdf = Publication.objects.published().exclude(pdf="")
     without_pdf = Publication.objects.published().filter(pdf="")
     assert with_pdf.count() >= 10
@@ -158,8 +153,7 @@ def test_demo_pdfs_are_stored_privately_for_some_publications_only():
         assert item.title.split()[0] in item.pdf_text
 
 
-def test_demo_has_one_work_in_english_and_french():
-    load_demo()
+def test_demo_has_one_work_in_english_and_french(demo):
     french = Publication.objects.get(language="fr", translation_of__isnull=False)
     original = french.translation_of
     assert original.language == "en"
@@ -168,8 +162,7 @@ def test_demo_has_one_work_in_english_and_french():
     assert Publication.objects.published().filter(pk__in=[french.pk, original.pk]).count() == 2
 
 
-def test_demo_experts_have_photos_and_the_institute_is_structured():
-    load_demo()
+def test_demo_experts_have_photos_and_the_institute_is_structured(demo):
     experts = Author.objects.all()
     assert experts.count() >= 15
     for expert in experts:
@@ -192,10 +185,9 @@ def test_demo_experts_have_photos_and_the_institute_is_structured():
     assert all(node.description for node in [*Region.objects.all(), *Theme.objects.all()])
 
 
-def test_export_of_the_demo_gives_back_the_demo_document_and_its_files(tmp_path):
+def test_export_of_the_demo_gives_back_the_demo_document_and_its_files(tmp_path, demo):
     """Everything the demo holds survives the format: French names, roles, pinned relations,
     featured and media items, heads of centers, files."""
-    load_demo()
     target = tmp_path / "catalogue.json"
 
     call_command("export_publications", str(target), stdout=io.StringIO())
@@ -218,3 +210,8 @@ def test_make_files_draws_exactly_the_files_the_document_names():
     committed = {str(p.relative_to(folder)) for p in (folder / "files").rglob("*") if p.is_file()}
     assert set(drawn) == committed
     assert {p["slug"]: p["pages"] for p in document["publications"]} == pages  # PDFs agree
+
+
+@pytest.mark.postgres
+def test_the_demo_is_indexed_for_search(demo):
+    assert not Publication.objects.filter(search_vector__isnull=True).exists()

@@ -192,9 +192,3 @@ def test_imported_publications_are_found_by_full_text_search(tmp_path, settings,
     document["authors"][0]["name"] = "Zenobia Castellanos"
     call_command("import_publications", str(write_doc(tmp_path, document)), stdout=io.StringIO())
     assert indexed("castellanos") == {"security-partnerships-japan"}
-
-
-def test_load_demo_indexes_the_whole_catalogue(tmp_path, settings, monkeypatch):
-    isolate_storage(tmp_path, settings, monkeypatch)
-    call_command("load_demo", stdout=io.StringIO())
-    assert not Publication.objects.filter(search_vector__isnull=True).exists()

@@ -1,5 +1,6 @@
-"""PDF benchmarks: generating a 20-page edition, and serving a PDF through the view against
-serving a static file of the same size through the same server (gunicorn + WhiteNoise).
+"""PDF benchmarks: generating a 20-page edition, processing it as an upload (validation, text,
+thumbnail), and serving a PDF through the view against serving a static file of the same size
+through the same server (gunicorn + WhiteNoise).
 
     .venv/bin/python bench/pdf_bench.py [--requests 300] [--concurrency 8] [--port 8106]
 
@@ -94,11 +95,9 @@ def make_publications():
 
 
 def bench_generation(edition, rounds=5):
-    from io import BytesIO
-
-    from pypdf import PdfReader
-
-    from publications.pdf.editions import edition_data, render_edition
+    from publications.pdf.edition_layout import render_edition
+    from publications.pdf.editions import edition_data
+    from publications.pdf.reader import page_count
 
     data = edition_data(edition)
     render_edition(data)  # fonts registered, caches warm
@@ -107,8 +106,36 @@ def bench_generation(edition, rounds=5):
         start = time.perf_counter()
         pdf = render_edition(data)
         times.append(time.perf_counter() - start)
-    pages = len(PdfReader(BytesIO(pdf)).pages)
-    return pages, len(pdf), times
+    return page_count(pdf), pdf, times
+
+
+def bench_processing(pdf, rounds=5):
+    """Median seconds of what an upload of `pdf` costs: validation, text, thumbnail."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from publications.pdf.processing import THUMBNAIL_WIDTH
+    from publications.pdf.reader import first_page_jpeg, pdf_text
+    from thinktank.uploads import validate_pdf_upload
+
+    steps = {
+        "upload validation (magic bytes, parse, pages)": lambda: validate_pdf_upload(
+            SimpleUploadedFile("bench.pdf", pdf)
+        ),
+        "text extraction": lambda: pdf_text(pdf),
+        f"thumbnail ({THUMBNAIL_WIDTH} px JPEG of page 1)": lambda: first_page_jpeg(
+            pdf, width=THUMBNAIL_WIDTH
+        ),
+    }
+    medians = {}
+    for name, step in steps.items():
+        step()  # warm
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            step()
+            times.append(time.perf_counter() - start)
+        medians[name] = statistics.median(times)
+    return medians
 
 
 def fetch(url):
@@ -165,7 +192,9 @@ def main():
         from publications.pdf.editions import publication_edition
 
         edition, upload = make_publications()
-        pages, size, gen_times = bench_generation(edition)
+        pages, pdf, gen_times = bench_generation(edition)
+        size = len(pdf)
+        processing = bench_processing(pdf)
         start = time.perf_counter()
         cached = publication_edition(publication=edition)  # cold: data + render + write
         cold = time.perf_counter() - start
@@ -225,6 +254,16 @@ def main():
         | first request (content key + render + atomic write) | {cold * 1000:.0f} ms |
         | cached (content key + file check) | {warm * 1000:.1f} ms |
 
+        ### Processing the same {pages}-page PDF as an upload (PDFium), median of 5
+        | step | time |
+        | --- | --- |"""
+        )
+    )
+    for name, seconds in processing.items():
+        print(f"| {name} | {seconds * 1000:.1f} ms |")
+    print(
+        textwrap.dedent(
+            f"""
         ### Serving through gunicorn (4 sync workers) on 127.0.0.1:{args.port}
         | what | size | p50 (sequential) | p95 | req/s at {args.concurrency} | MB/s |
         | --- | --- | --- | --- | --- | --- |"""

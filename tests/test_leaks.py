@@ -13,7 +13,6 @@ id that is no longer on its page, fails the test rather than skipping it.
 
 import dataclasses
 import datetime
-import io
 import re
 from collections.abc import Callable
 
@@ -31,6 +30,7 @@ from tests.factories import (
     RegionFactory,
     ThemeFactory,
 )
+from tests.pdf_documents import page_texts
 from tests.upload_files import isolate_storage, pdf_upload
 
 pytestmark = pytest.mark.django_db
@@ -243,9 +243,7 @@ def remove_secret(world):
 def body_text(response):
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if content.startswith(b"%PDF"):
-        from pypdf import PdfReader
-
-        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+        return "\n".join(page_texts(content))
     return content.decode("utf-8", errors="replace")
 
 

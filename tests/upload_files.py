@@ -6,25 +6,50 @@ import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
+
+from tests.factories import make_pdf_bytes
 
 
 def pdf_upload(name="report.pdf", *, pages=1):
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
-    for number in range(pages):
-        pdf.drawString(72, 720, f"Page {number + 1}")
-        pdf.showPage()
-    pdf.save()
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/pdf")
+    return SimpleUploadedFile(name, make_pdf_bytes(pages=pages), content_type="application/pdf")
+
+
+def pdf_from_objects(*objects):
+    """A PDF written by hand from the bodies of objects 1, 2, ... (object 1 is the catalog),
+    with a correct cross-reference table: for structures no PDF library will write."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
+
+
+CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
 
 
 def pdf_without_pages_upload(name="empty.pdf"):
-    from pypdf import PdfWriter
+    data = pdf_from_objects(CATALOG, b"<< /Type /Pages /Kids [] /Count 0 >>")
+    return SimpleUploadedFile(name, data, content_type="application/pdf")
 
+
+def encrypted_pdf_bytes(password="secret"):
+    """A one-page PDF that opens only with `password` (RC4, ReportLab)."""
     buffer = io.BytesIO()
-    PdfWriter().write(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/pdf")
+    pdf = canvas.Canvas(buffer, encrypt=pdfencrypt.StandardEncryption(password))
+    pdf.drawString(72, 720, "Confidential")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
 
 
 def text_as_pdf_upload(name="notes.pdf"):

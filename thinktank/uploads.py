@@ -20,6 +20,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from publications.pdf.reader import UnreadablePDF, page_count
+
 #: Pillow format names accepted for covers, photos and center images (no SVG, no GIF, no TIFF).
 IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
 PDF_MAGIC = b"%PDF-"
@@ -51,33 +53,33 @@ def _rewind(value):
 
 
 def validate_pdf_upload(value):
-    """A real PDF: `%PDF-` magic bytes, parses with pypdf, at least one page, under MAX_PDF_MB."""
+    """A real PDF: `%PDF-` magic bytes, parses (PDFium), at least one page that opens, at most
+    MAX_PDF_MB megabytes.
+
+    Raises ValidationError naming the file, with the code `file_too_large`, `not_pdf` (no magic
+    bytes: a renamed file), `invalid_pdf` (garbage after the magic bytes, a damaged, truncated
+    or password-protected file) or `empty_pdf` (no page). Leaves the file rewound.
+    """
     if not value or _is_stored(value):
         return
     name = _display_name(value)
     _check_size(value, settings.MAX_PDF_MB, name)
-    not_a_pdf = ValidationError(
-        _("“%(name)s” is not a PDF file."), code="not_pdf", params={"name": name}
-    )
+    params = {"name": name}
     _rewind(value)
     try:
-        if value.read(len(PDF_MAGIC)) != PDF_MAGIC:
-            raise not_a_pdf
-        _rewind(value)
-        from pypdf import PdfReader
-
+        data = value.read()  # at most MAX_PDF_MB, checked above
+        if not data.startswith(PDF_MAGIC):
+            raise ValidationError(_("“%(name)s” is not a PDF file."), code="not_pdf", params=params)
         try:
-            page_count = len(PdfReader(value).pages)
-        except Exception as exc:  # pypdf raises many kinds of errors on damaged files
+            pages = page_count(data)
+        except UnreadablePDF as exc:
             raise ValidationError(
                 _("“%(name)s” cannot be read as a PDF: it is damaged or incomplete."),
                 code="invalid_pdf",
-                params={"name": name},
+                params=params,
             ) from exc
-        if page_count < 1:
-            raise ValidationError(
-                _("“%(name)s” has no pages."), code="empty_pdf", params={"name": name}
-            )
+        if pages < 1:
+            raise ValidationError(_("“%(name)s” has no pages."), code="empty_pdf", params=params)
     finally:
         _rewind(value)
 

@@ -1,4 +1,4 @@
-"""The PDF of a publication, and the reading list of a filtered list as PDF.
+"""The PDF of a publication, its `/pdf/` shortcut, and the reading list of a filtered list.
 
 Only `Publication.objects.published()` has a PDF URL: anything else is a 404 (with no-store
 caching headers), whoever guesses the URL. The uploaded file lives in the private storage,
@@ -6,7 +6,6 @@ outside MEDIA_ROOT, so this view is the only way in.
 """
 
 import logging
-import tempfile
 
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponsePermanentRedirect
@@ -17,13 +16,11 @@ from django.views.decorators.http import require_safe
 from django.views.defaults import page_not_found
 
 from publications.filters import PublicationFilterSet
-from publications.models import (
-    Publication,
-    SlugRedirect,
-)
+from publications.models import Publication, SlugRedirect
 
-from .editions import READING_LIST_CAP, publication_edition, render_reading_list
-from .processing import publication_download_record
+from .downloads import publication_download_record
+from .editions import publication_edition
+from .reading_list import reading_list_pdf
 from .serving import StoredFile, serve_stored_file
 
 logger = logging.getLogger(__name__)
@@ -64,7 +61,8 @@ def _renamed_to(slug):
 
 
 def publication_pdf_file(publication):
-    """The StoredFile to send: the uploaded PDF, else the generated edition."""
+    """The StoredFile to send: the uploaded PDF, else the generated edition; Http404 when the
+    publication has neither (a media item) or its uploaded file is missing from storage."""
     if publication.pdf:
         try:
             return StoredFile.from_storage(publication.pdf.storage, publication.pdf.name)
@@ -126,22 +124,9 @@ def publication_export_pdf(request):
         .prefetch_related("regions", "themes")
     )
     filterset = PublicationFilterSet(request.GET, queryset=queryset)
-    publications = filterset.qs
-    total = publications.count()
     list_url = settings.SITE_URL + reverse("publications:list") + filterset.query_string()
-    # The PDF is written to a temporary file (in memory up to 8 MB, then on disk) and streamed
-    # from there; rows come from the database in chunks, so memory stays bounded.
-    out = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 (closed by FileResponse)
-    render_reading_list(
-        out,
-        publications[:READING_LIST_CAP].iterator(chunk_size=200),
-        total=total,
-        criteria=filterset.criteria(),
-        list_url=list_url,
-    )
-    out.seek(0)
     response = FileResponse(
-        out,
+        reading_list_pdf(filterset, list_url=list_url),
         content_type="application/pdf",
         as_attachment=request.GET.get("download") == "1",
         filename=_("reading-list") + ".pdf",

@@ -1,12 +1,11 @@
 """Every write path keeps the PostgreSQL search vectors fresh: the publication admin (after its
-authors and taxonomy are saved), the author admin (a renamed author), revision restore, PDF
-processing, the import command and the demo loader."""
+authors and taxonomy are saved), the author admin (a renamed author), revision restore, the
+import command and the demo loader (PDF processing: tests/publications/pdf/test_processing.py)."""
 
 import io
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.http import QueryDict
 from django.urls import reverse
@@ -14,11 +13,10 @@ from reversion.models import Version
 
 from publications.filters import PublicationFilterSet
 from publications.models import Author, Publication
-from publications.pdf.processing import publication_process_pdf
 from publications.search import search_index_refresh, search_query
 from tests.admin_forms import form_data
 from tests.factories import AuthorFactory, PublicationFactory
-from tests.publications.interchange.documents import example_document, write_doc, write_pdf
+from tests.publications.interchange.documents import example_document, write_doc
 from tests.upload_files import isolate_storage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -120,61 +118,6 @@ def test_restoring_a_version_brings_back_what_search_finds(client, editor):
     assert Publication.objects.get(pk=publication.pk).title == "Glaciers and borders"
     assert indexed("glaciers") == {"restored"}
     assert indexed("semiconductors") == set()
-
-
-def test_a_new_pdf_text_empties_the_vectors_until_the_refresh(tmp_path, settings, monkeypatch):
-    isolate_storage(tmp_path, settings, monkeypatch)
-    publication = PublicationFactory(slug="with-pdf", title="Ports", summary="", body="")
-    search_index_refresh()
-    pdf = tmp_path / "source.pdf"
-    write_pdf(pdf, "Desalination plants")
-    publication.pdf = SimpleUploadedFile("x.pdf", pdf.read_bytes(), content_type="application/pdf")
-    publication.save()
-
-    publication_process_pdf(publication=publication)
-    # The new text emptied the vectors (a trigger); the caller's one refresh computes them.
-    publication.refresh_from_db()
-    assert publication.search_vector is None
-    search_index_refresh()
-
-    assert indexed("desalination") == {"with-pdf"}
-
-
-def test_pdf_uploaded_in_the_admin_is_found_by_its_text(
-    client, editor, tmp_path, settings, monkeypatch
-):
-    isolate_storage(tmp_path, settings, monkeypatch)
-    pdf = tmp_path / "upload.pdf"
-    write_pdf(pdf, "Hydropower cooperation")
-    data = form_data(client.get(admin_url("add")))
-    data.update(title="Rivers", slug="uploaded", summary="", body="")
-    data["pdf"] = SimpleUploadedFile("r.pdf", pdf.read_bytes(), content_type="application/pdf")
-    assert client.post(admin_url("add"), data).status_code == 302
-    assert indexed("hydropower") == {"uploaded"}
-
-
-def test_process_pdfs_command_indexes_the_texts_in_one_refresh(tmp_path, settings, monkeypatch):
-    from publications.management.commands import process_pdfs
-
-    isolate_storage(tmp_path, settings, monkeypatch)
-    for slug, words in (("first", "Aquifer depletion"), ("second", "Aquifer recharge")):
-        publication = PublicationFactory(slug=slug, summary="", body="")
-        write_pdf(tmp_path / f"{slug}.pdf", words)
-        publication.pdf = SimpleUploadedFile(
-            "x.pdf", (tmp_path / f"{slug}.pdf").read_bytes(), content_type="application/pdf"
-        )
-        publication.save()
-    refreshes = []
-
-    def counted(**kwargs):
-        refreshes.append(kwargs)
-        return search_index_refresh(**kwargs)
-
-    monkeypatch.setattr(process_pdfs, "search_index_refresh", counted)
-    call_command("process_pdfs", stdout=io.StringIO())
-
-    assert indexed("aquifer") == {"first", "second"}
-    assert len(refreshes) == 1
 
 
 def test_imported_publications_are_found_by_full_text_search(tmp_path, settings, monkeypatch):

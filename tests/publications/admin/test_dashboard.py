@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from publications.models import Publication
-from publications.pdf.processing import publication_download_record
+from publications.pdf.downloads import publication_download_record
 from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 
 from publications.admin.downloads import daily_downloads, downloads_svg
 from publications.models import DownloadDay, Publication
-from publications.pdf.processing import publication_download_record
+from publications.pdf.downloads import publication_download_record
 from tests.admin_forms import admin_url
 from tests.factories import PublicationFactory
 

@@ -1,14 +1,13 @@
-import threading
+"""The generated edition of a publication without an uploaded PDF: what it prints, its fonts
+and metadata, how it is served, its cache, and generation once under a lock."""
+
 import time
-from io import BytesIO
 
 import pytest
 from django.conf import settings
-from django.db import connection
-from pypdf import PdfReader
 
 from publications.models import Publication
-from publications.pdf import editions as pdf_generation
+from publications.pdf import editions
 from publications.pdf.editions import generation_lock, publication_edition
 from tests.factories import (
     AuthorFactory,
@@ -17,6 +16,8 @@ from tests.factories import (
     SeriesFactory,
     ThemeFactory,
 )
+from tests.pdf_documents import body, metadata, page_texts, text
+from tests.publications.pdf.concurrency import run_together
 
 pytestmark = pytest.mark.django_db
 
@@ -53,29 +54,37 @@ def read(stored):
         return handle.read()
 
 
-def pdf_text(data):
-    reader = PdfReader(BytesIO(data))
-    return " ".join(" ".join(page.extract_text() for page in reader.pages).split()), reader
+def counting_renders(monkeypatch, *, delay=0.0):
+    """Make `editions.render_edition` record each call (and take `delay` seconds)."""
+    calls, real_render = [], editions.render_edition
+
+    def render(data):
+        calls.append(1)
+        time.sleep(delay)
+        return real_render(data)
+
+    monkeypatch.setattr(editions, "render_edition", render)
+    return calls
 
 
 def test_generated_edition_holds_title_authors_isbn_url_and_accented_body(publication):
     data = read(publication_edition(publication=publication))
     assert data.startswith(b"%PDF-")
-    text, reader = pdf_text(data)
-    assert "Security Partnerships in East Asia" in text
-    for name in ("Jane Doe", "Łukasz Wałęsa", "Ayşe Şahin"):
-        assert name in text
-    assert "978-2-36567-123-1" in text
-    assert f"{settings.SITE_URL}/publications/security-partnerships-japan/" in text
-    assert ACCENTED in text
-    assert "How to cite" in text.replace("HOW TO CITE", "How to cite")
-    assert "Asia Visions" in text
-    meta = reader.metadata
-    assert meta.title == "Security Partnerships in East Asia"
-    assert meta.author == "Jane Doe, Łukasz Wałęsa, Ayşe Şahin"
-    assert "Japan" in meta["/Keywords"] and "Security and defence" in meta["/Keywords"]
-    assert meta["/Creator"] == settings.INSTITUTE_NAME
-    assert b"/Lang" in data
+    printed = text(data)
+    assert "Security Partnerships in East Asia" in printed
+    assert "Jane Doe, Łukasz Wałęsa and Ayşe Şahin" in printed
+    assert "ISBN 978-2-36567-123-1" in printed
+    assert f"{settings.SITE_URL}/publications/security-partnerships-japan/" in printed
+    assert ACCENTED in printed
+    assert "HOW TO CITE" in printed
+    assert "Asia Visions · ISSN 1958-5284" in printed
+    meta = metadata(data)
+    assert meta["Title"] == "Security Partnerships in East Asia"
+    assert meta["Author"] == "Jane Doe, Łukasz Wałęsa, Ayşe Şahin"
+    assert meta["Subject"] == "Japan’s quiet turn"
+    assert "Japan" in meta["Keywords"] and "Security and defence" in meta["Keywords"]
+    assert meta["Creator"] == settings.INSTITUTE_NAME
+    assert b"/Lang (en)" in data
 
 
 def test_generated_edition_embeds_a_truetype_font(publication):
@@ -88,11 +97,11 @@ def test_generated_edition_is_served_with_ranges_and_etag(client, publication):
     url = publication.get_pdf_url()
     full = client.get(url)
     assert full.status_code == 200
-    data = b"".join(full.streaming_content)
+    data = body(full)
     assert data.startswith(b"%PDF-")
     part = client.get(url, headers={"Range": "bytes=100-199"})
     assert part.status_code == 206
-    assert b"".join(part.streaming_content) == data[100:200]
+    assert body(part) == data[100:200]
     assert client.get(url, headers={"If-None-Match": full["ETag"]}).status_code == 304
     publication.refresh_from_db()
     assert publication.download_count == 1
@@ -100,11 +109,7 @@ def test_generated_edition_is_served_with_ranges_and_etag(client, publication):
 
 def test_edition_is_cached_until_the_publication_changes(publication, monkeypatch):
     first = publication_edition(publication=publication)
-    calls = []
-    real_render = pdf_generation.render_edition
-    monkeypatch.setattr(
-        pdf_generation, "render_edition", lambda data: calls.append(1) or real_render(data)
-    )
+    calls = counting_renders(monkeypatch)
     assert publication_edition(publication=publication).name == first.name
     assert calls == []
 
@@ -113,7 +118,7 @@ def test_edition_is_cached_until_the_publication_changes(publication, monkeypatc
     second = publication_edition(publication=publication)
     assert second.name != first.name
     assert calls == [1]
-    assert "A new title" in pdf_text(read(second))[0]
+    assert "A new title" in text(read(second))
     assert not first.storage.exists(first.name)  # the stale edition is gone
 
 
@@ -124,72 +129,48 @@ def test_edition_is_regenerated_after_an_author_is_renamed(publication):
     author.save()
     second = publication_edition(publication=Publication.objects.get(pk=publication.pk))
     assert second.name != first.name
-    assert "Jane Doe-Smith" in pdf_text(read(second))[0]
+    assert "Jane Doe-Smith" in text(read(second))
 
 
 def test_edition_with_long_body_paginates_with_page_numbers(publication):
     publication.body = "\n\n".join([ACCENTED * 4] * 60)
     publication.save()
-    data = read(publication_edition(publication=publication))
-    reader = PdfReader(BytesIO(data))
-    assert len(reader.pages) > 5
-    assert "4" in reader.pages[3].extract_text().split()  # the running footer's number
+    pages = page_texts(read(publication_edition(publication=publication)))
+    assert len(pages) > 5
+    # The running foot: the landing page, the ISBN, then the page number, on every body page.
+    url = f"{settings.SITE_URL}/publications/security-partnerships-japan/"
+    for number, page in enumerate(pages[1:], start=2):
+        assert f"{url} ISBN 978-2-36567-123-1 {number}" in page
 
 
-def test_generation_lock_excludes_concurrent_holders(tmp_path):
-    # The file lock (SQLite and other non-PostgreSQL databases): no two holders at once.
+def test_generation_lock_excludes_concurrent_holders():
+    # The file lock on SQLite, the advisory lock on PostgreSQL: never two holders at once.
     inside, overlaps = [], []
 
     def hold():
-        try:
-            with generation_lock(987654):
-                inside.append(1)
-                if len(inside) > 1:
-                    overlaps.append(1)
-                time.sleep(0.02)
-                inside.pop()
-        finally:
-            # On PostgreSQL the lock is taken through this thread's own connection.
-            connection.close()
+        with generation_lock(987654):
+            inside.append(1)
+            if len(inside) > 1:
+                overlaps.append(1)
+            time.sleep(0.02)
+            inside.pop()
 
-    threads = [threading.Thread(target=hold) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together(hold, times=8)
     assert overlaps == []
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_requests_generate_the_edition_once(monkeypatch):
-
     publication = PublicationFactory(body="Some body.")
-    calls = []
-    real_render = pdf_generation.render_edition
-
-    def slow_render(data):
-        calls.append(1)
-        time.sleep(0.3)
-        return real_render(data)
-
-    monkeypatch.setattr(pdf_generation, "render_edition", slow_render)
-    barrier = threading.Barrier(6)
+    calls = counting_renders(monkeypatch, delay=0.3)
     names = []
 
     def request_edition():
-        try:
-            barrier.wait()
-            fresh = Publication.objects.get(pk=publication.pk)
-            names.append(publication_edition(publication=fresh).name)
-        finally:
-            connection.close()
+        fresh = Publication.objects.get(pk=publication.pk)
+        names.append(publication_edition(publication=fresh).name)
 
-    threads = [threading.Thread(target=request_edition) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together(request_edition, times=6)
     assert calls == [1]
     assert len(names) == 6 and len(set(names)) == 1
 
@@ -200,4 +181,4 @@ def test_serving_a_cached_edition_takes_six_queries(client, publication, django_
     with django_assert_num_queries(6):
         response = client.get(publication.get_pdf_url())
         assert response.status_code == 200
-        b"".join(response.streaming_content)
+        body(response)

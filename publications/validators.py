@@ -13,6 +13,11 @@ from stdnum.iso7064 import mod_11_2
 # --- Identifiers ------------------------------------------------------------------------------
 
 
+def _invalid(value, message, code):
+    """The error of an identifier that fails its check, naming the value as given."""
+    return ValidationError(message, code=code, params={"value": value})
+
+
 def _compact(value):
     return re.sub(r"[\s-]", "", value or "").upper()
 
@@ -30,10 +35,10 @@ def _is_isbn(number):
 def validate_isbn(value):
     number = normalize_isbn(value)
     if number and not _is_isbn(number):
-        raise ValidationError(
+        raise _invalid(
+            value,
             _("“%(value)s” is not a valid ISBN-10 or ISBN-13 (wrong length or check digit)."),
-            code="invalid_isbn",
-            params={"value": value},
+            "invalid_isbn",
         )
 
 
@@ -52,10 +57,10 @@ def normalize_issn(value):
 
 def validate_issn(value):
     if value and not issn.is_valid(_compact(value)):
-        raise ValidationError(
+        raise _invalid(
+            value,
             _("“%(value)s” is not a valid ISSN (wrong format or check digit)."),
-            code="invalid_issn",
-            params={"value": value},
+            "invalid_issn",
         )
 
 
@@ -71,10 +76,8 @@ def normalize_doi(value):
 
 def validate_doi(value):
     if value and not DOI_RE.match(normalize_doi(value)):
-        raise ValidationError(
-            _("“%(value)s” is not a DOI (expected the form 10.1234/suffix)."),
-            code="invalid_doi",
-            params={"value": value},
+        raise _invalid(
+            value, _("“%(value)s” is not a DOI (expected the form 10.1234/suffix)."), "invalid_doi"
         )
 
 
@@ -84,8 +87,6 @@ ORCID_RE = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 def validate_orcid(value):
     """ORCID iDs are stored as written on orcid.org: four groups of four, ISO 7064 11-2 check."""
     if value and not (ORCID_RE.fullmatch(value) and mod_11_2.is_valid(value.replace("-", ""))):
-        raise ValidationError(
-            _("“%(value)s” is not a valid ORCID iD (0000-0002-1825-0097)."),
-            code="invalid_orcid",
-            params={"value": value},
+        raise _invalid(
+            value, _("“%(value)s” is not a valid ORCID iD (0000-0002-1825-0097)."), "invalid_orcid"
         )

@@ -150,20 +150,18 @@ class TreeNode(models.Model):
     def descendants(self, *, include_self=True):
         return type(self).objects.descendants_of(self, include_self=include_self)
 
+    def get_absolute_url(self):
+        view = f"taxonomy:{self._meta.model_name}_detail"  # region_detail, theme_detail
+        return reverse(view, kwargs={"slug": self.slug})
+
 
 class Region(TreeNode):
     class Meta(TreeNode.Meta):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
 
-    def get_absolute_url(self):
-        return reverse("taxonomy:region_detail", kwargs={"slug": self.slug})
-
 
 class Theme(TreeNode):
     class Meta(TreeNode.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-
-    def get_absolute_url(self):
-        return reverse("taxonomy:theme_detail", kwargs={"slug": self.slug})

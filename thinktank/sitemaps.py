@@ -13,8 +13,6 @@ from publications.models import (
     Publication,
     PublicationAuthor,
     PublicationCenter,
-    PublicationRegion,
-    PublicationTheme,
 )
 from taxonomy.models import Region, Theme
 
@@ -119,22 +117,25 @@ class ExpertSitemap(LastModSitemap):
         )
 
 
-class RegionSitemap(LastModSitemap):
+class TreeSitemap(LastModSitemap):
+    """The landing pages of one tree (regions or themes); a node changes with its subtree."""
+
     priority = 0.6
+    model = None
 
     def items(self):
-        return Region.objects.annotate(
-            last_update=_latest_update_in_subtree(PublicationRegion, "region")
-        ).order_by("pk")
+        links = self.model.publications.through
+        field = self.model._meta.model_name
+        subtree = _latest_update_in_subtree(links, field)
+        return self.model.objects.annotate(last_update=subtree).order_by("pk")
 
 
-class ThemeSitemap(LastModSitemap):
-    priority = 0.6
+class RegionSitemap(TreeSitemap):
+    model = Region
 
-    def items(self):
-        return Theme.objects.annotate(
-            last_update=_latest_update_in_subtree(PublicationTheme, "theme")
-        ).order_by("pk")
+
+class ThemeSitemap(TreeSitemap):
+    model = Theme
 
 
 class SectionSitemap(I18nSitemap):

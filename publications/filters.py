@@ -17,7 +17,6 @@ labels (`selection()`), the removable chips (`chips()`), links that keep the fil
 
 import datetime
 from dataclasses import dataclass, field
-from functools import cached_property
 
 import django_filters
 from django import forms
@@ -268,6 +267,10 @@ class PublicationFilterSet(django_filters.FilterSet):
         fields = []
         form = PublicationFilterForm
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._loaded_options = {}
+
     @property
     def form(self):
         if not hasattr(self, "_form"):
@@ -278,16 +281,12 @@ class PublicationFilterSet(django_filters.FilterSet):
         return self._form
 
     # --- Options: what each repeatable parameter can take ---------------------------------------
-    @cached_property
-    def _options(self):
-        return {}
-
     def options(self, name, values=()):
         """[Option] of a repeatable parameter, loaded once per request (experts: only the
         `values` asked for, there are thousands)."""
         if name == "author":
             return _row_options(Author.objects.filter(slug__in=values).only("pk", "slug", "name"))
-        if name not in self._options:
+        if name not in self._loaded_options:
             loaders = {
                 "region": lambda: _tree_options(Region),
                 "theme": lambda: _tree_options(Theme),
@@ -296,8 +295,8 @@ class PublicationFilterSet(django_filters.FilterSet):
                 "type": lambda: _choice_options(Publication.Type.choices),
                 "language": lambda: _choice_options(Publication.Language.choices),
             }
-            self._options[name] = loaders[name]()
-        return self._options[name]
+            self._loaded_options[name] = loaders[name]()
+        return self._loaded_options[name]
 
     # --- The valid state of the request ---------------------------------------------------------
     def _cleaned(self):

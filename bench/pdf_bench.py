@@ -115,7 +115,7 @@ def bench_processing(pdf, rounds=5):
 
     from publications.pdf.processing import THUMBNAIL_WIDTH
     from publications.pdf.reader import first_page_jpeg, pdf_text
-    from thinktank.uploads import validate_pdf_upload
+    from publications.pdf.validation import validate_pdf_upload
 
     steps = {
         "upload validation (magic bytes, parse, pages)": lambda: validate_pdf_upload(

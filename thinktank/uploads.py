@@ -1,4 +1,5 @@
-"""Validation of uploaded PDFs and images (the contract's "Staff" section).
+"""Uploads: the checks every uploaded image goes through (the contract's "Staff" section), the
+helpers the PDF check shares (publications/pdf/validation.py), and server-made file names.
 
 The validators sit on the model fields (`validators=[...]`), so every ModelForm, the admin
 included, runs them in `full_clean()`, before anything is written to storage: a refused upload
@@ -20,24 +21,21 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
-from publications.pdf.reader import UnreadablePDF, page_count
-
 #: Pillow format names accepted for covers, photos and center images (no SVG, no GIF, no TIFF).
 IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
-PDF_MAGIC = b"%PDF-"
 MB = 1024 * 1024
 
 
-def _is_stored(value):
+def is_stored(value):
     """True for a file already in storage (not a new upload)."""
     return isinstance(value, FieldFile) and value._committed
 
 
-def _display_name(value):
+def display_name(value):
     return os.path.basename(getattr(value, "name", "") or "") or str(_("the file"))
 
 
-def _check_size(value, limit_mb, name):
+def check_size(value, limit_mb, name):
     size = getattr(value, "size", None)
     if size is not None and size > limit_mb * MB:
         raise ValidationError(
@@ -47,41 +45,9 @@ def _check_size(value, limit_mb, name):
         )
 
 
-def _rewind(value):
+def rewind(value):
     if hasattr(value, "seek"):
         value.seek(0)
-
-
-def validate_pdf_upload(value):
-    """A real PDF: `%PDF-` magic bytes, parses (PDFium), at least one page that opens, at most
-    MAX_PDF_MB megabytes.
-
-    Raises ValidationError naming the file, with the code `file_too_large`, `not_pdf` (no magic
-    bytes: a renamed file), `invalid_pdf` (garbage after the magic bytes, a damaged, truncated
-    or password-protected file) or `empty_pdf` (no page). Leaves the file rewound.
-    """
-    if not value or _is_stored(value):
-        return
-    name = _display_name(value)
-    _check_size(value, settings.MAX_PDF_MB, name)
-    params = {"name": name}
-    _rewind(value)
-    try:
-        data = value.read()  # at most MAX_PDF_MB, checked above
-        if not data.startswith(PDF_MAGIC):
-            raise ValidationError(_("“%(name)s” is not a PDF file."), code="not_pdf", params=params)
-        try:
-            pages = page_count(data)
-        except UnreadablePDF as exc:
-            raise ValidationError(
-                _("“%(name)s” cannot be read as a PDF: it is damaged or incomplete."),
-                code="invalid_pdf",
-                params=params,
-            ) from exc
-        if pages < 1:
-            raise ValidationError(_("“%(name)s” has no pages."), code="empty_pdf", params=params)
-    finally:
-        _rewind(value)
 
 
 def validate_image_upload(value):
@@ -92,13 +58,13 @@ def validate_image_upload(value):
     in the band between 89 and 179 megapixels; the warning is turned into an error here, and
     the pixel count is checked against our own limit from the header, before any decoding.
     """
-    if not value or _is_stored(value):
+    if not value or is_stored(value):
         return
-    name = _display_name(value)
-    _check_size(value, settings.MAX_IMAGE_MB, name)
+    name = display_name(value)
+    check_size(value, settings.MAX_IMAGE_MB, name)
     too_many_pixels = _("“%(name)s” has too many pixels (the limit is %(limit)s megapixels).")
     limit_params = {"name": name, "limit": settings.MAX_IMAGE_PIXELS // 1_000_000}
-    _rewind(value)
+    rewind(value)
     try:
         # catch_warnings() swaps the process-wide warning filters for this short block (it is
         # not thread-safe); gunicorn's default sync workers serve one request at a time.
@@ -123,7 +89,7 @@ def validate_image_upload(value):
             params={"name": name},
         ) from exc
     finally:
-        _rewind(value)
+        rewind(value)
 
 
 class ImageUploadField(forms.ImageField):
@@ -135,7 +101,7 @@ class ImageUploadField(forms.ImageField):
     """
 
     def to_python(self, data):
-        if data not in self.empty_values and not _is_stored(data):
+        if data not in self.empty_values and not is_stored(data):
             validate_image_upload(data)
         return super().to_python(data)
 

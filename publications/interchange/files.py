@@ -16,7 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from PIL import Image
 
-from thinktank.uploads import validate_image_upload, validate_pdf_upload
+from publications.pdf.validation import validate_pdf_upload
+from thinktank.uploads import validate_image_upload
 
 #: Extensions a stored image may keep, by Pillow format (the first is used otherwise).
 IMAGE_EXTENSIONS = {"JPEG": ("jpg", "jpeg"), "PNG": ("png",), "WEBP": ("webp",)}

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from thinktank.uploads import ServerNamed, validate_image_upload, validate_pdf_upload
+from thinktank.uploads import ServerNamed, validate_image_upload
 
+from ..pdf.validation import validate_pdf_upload
 from ..querysets import PublicationQuerySet
 from ..validators import hyphenate_isbn, normalize_doi, normalize_isbn, validate_doi, validate_isbn
 

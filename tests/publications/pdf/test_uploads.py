@@ -10,6 +10,7 @@ from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 
 from publications.models import Publication
+from publications.pdf.validation import validate_pdf_upload
 from tests.admin_forms import form_data
 from tests.factories import PublicationFactory, make_pdf_bytes
 from tests.upload_files import (
@@ -19,7 +20,6 @@ from tests.upload_files import (
     image_upload,
     pdf_from_objects,
 )
-from thinktank.uploads import validate_pdf_upload
 
 PDF = make_pdf_bytes(pages=3)
 XREF = PDF.rindex(b"xref")

@@ -85,7 +85,13 @@ NOT_COMPARED = {
 
 def register():
     if not reversion.is_registered(Publication):
-        reversion.register(Publication, follow=[relation.follow for relation in RELATIONS])
+        # Search vectors are derived from the text: a revert leaves them empty (their default),
+        # to be computed from the restored text, rather than putting back another text's.
+        reversion.register(
+            Publication,
+            follow=[relation.follow for relation in RELATIONS],
+            exclude=["search_vector", "search_rank_vector"],
+        )
     for relation in RELATIONS:
         if not reversion.is_registered(relation.model):
             reversion.register(relation.model)

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from . import permissions
 from .models import Publication, SlugRedirect
+from .pdf.processing import publication_process_pdf
+from .search import search_index_rebuild
 
 
 @transaction.atomic
@@ -187,8 +189,11 @@ def publication_return_to_draft(*, publication: Publication, user) -> Publicatio
     )
 
 
-def publication_restore_logged(*, publication: Publication, user, version) -> None:
-    """Audit line for a restored version (the restore itself runs in reversion's admin view)."""
+def publication_restored(*, publication: Publication, user, version, files_before) -> None:
+    """What follows the restore of `version` (the rows themselves are put back by reversion's
+    admin view): the audit line; the text and thumbnail of a PDF or cover that the restore
+    changed (`files_before`: the (pdf, cover) names before it); and search vectors computed
+    from the restored text (a version keeps none, and older ones carry another text's)."""
     when = timezone.localtime(version.revision.date_created).strftime("%Y-%m-%d %H:%M %Z")
     by = version.revision.user.get_username() if version.revision.user else "?"
     publication_log(
@@ -196,3 +201,7 @@ def publication_restore_logged(*, publication: Publication, user, version) -> No
         user=user,
         message=_("Restored the version of %(when)s by %(by)s") % {"when": when, "by": by},
     )
+    restored = Publication.objects.get(pk=publication.pk)
+    if (restored.pdf.name, restored.cover.name) != tuple(files_before):
+        publication_process_pdf(publication=restored)
+    search_index_rebuild(publication_ids=[restored.pk])

@@ -2,9 +2,9 @@
 with who, when and what; two of them compared side by side; an old one restored.
 
 Restoring reverts the revision (content, authors, taxonomy, pinned relations) and saves it
-through the change form, which, like every save, refreshes the search vectors; what
-`revisions.KEPT_ON_RESTORE` names stays as it is now (a restore never publishes, unpublishes
-nor moves the URL), and the restore is written to the audit log by the service.
+through the change form; what `revisions.KEPT_ON_RESTORE` names stays as it is now (a restore
+never publishes, unpublishes nor moves the URL); then `services.publication_restored` writes the
+audit line, processes a PDF or cover the restore changed and recomputes the search vectors.
 """
 
 from django.contrib import admin, messages
@@ -84,10 +84,14 @@ class PublicationHistoryAdminMixin:
         # Reversion reverts the revision, then renders or saves the change form of the object
         # it reads back through get_object(), below, which puts the kept values back on it.
         request._publication_kept = {f: getattr(current, f) for f in revisions.KEPT_ON_RESTORE}
+        files_before = (current.pdf.name, current.cover.name)
         response = super().revision_view(request, object_id, version_id, extra_context)
         if request.method == "POST" and response.status_code == 302:
-            services.publication_restore_logged(
-                publication=current, user=request.user, version=Version.objects.get(pk=version_id)
+            services.publication_restored(
+                publication=current,
+                user=request.user,
+                version=Version.objects.get(pk=version_id),
+                files_before=files_before,
             )
         return response
 

@@ -202,6 +202,11 @@ CREATE TRIGGER search_vectors_text_changed
             NEW.language))
     EXECUTE FUNCTION publications_search_vectors_stale();
 
+-- A new row never brings valid vectors (a recovered revision may carry another text's).
+CREATE TRIGGER search_vectors_new_row BEFORE INSERT ON publications_publication FOR EACH ROW
+    WHEN (NEW.search_vector IS NOT NULL OR NEW.search_rank_vector IS NOT NULL)
+    EXECUTE FUNCTION publications_search_vectors_stale();
+
 CREATE FUNCTION publications_search_vectors_clear(ids bigint[]) RETURNS void
 LANGUAGE sql AS $$
     UPDATE publications_publication SET search_vector = NULL, search_rank_vector = NULL
@@ -280,6 +285,7 @@ TRIGGERS = [
     ("facet_rows_publication_update", "publications_publication"),
     ("facet_rows_publication_delete", "publications_publication"),
     ("search_vectors_text_changed", "publications_publication"),
+    ("search_vectors_new_row", "publications_publication"),
     ("facet_rows_region_moved", "taxonomy_region"),
     ("facet_rows_theme_moved", "taxonomy_theme"),
     ("facet_rows_center_moved", "centers_center"),

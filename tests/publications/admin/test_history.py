@@ -237,3 +237,78 @@ def test_the_recover_button_is_offered_to_those_who_may_recover(client, editor, 
         client.force_login(user)
         content = client.get(url("changelist")).content.decode()
         assert (url("recoverlist") in content) is offered
+
+
+def searched(word):
+    from publications.search import filter_search
+
+    return set(filter_search(Publication.objects.all(), word).values_list("slug", flat=True))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("which", ["older", "newest"])
+def test_a_restored_version_is_found_by_its_own_words_not_by_other_ones(
+    client, two_versions, which
+):
+    publication, *_ = two_versions
+    newest, older = Version.objects.get_for_object(publication)
+    version = {"older": older, "newest": newest}[which]
+    restore_url = url("revision", publication.pk, version.pk)
+    assert client.post(restore_url, form_data(client.get(restore_url))).status_code == 302
+    publication.refresh_from_db()
+    assert publication.search_vector is not None  # computed, not left for a later refresh
+    words = {"older": ("first", "second"), "newest": ("second", "first")}[which]
+    assert searched(words[0]) == {"second-title"}
+    assert searched(words[1]) == set()
+
+
+@pytest.mark.postgres
+def test_a_recovered_publication_gets_vectors_of_its_own_text(client, editor):
+    from publications.search import search_index_refresh
+
+    publication = PublicationFactory(title="Recovered wallaby", created_by=editor)
+    search_index_refresh()
+    publication.refresh_from_db()
+    with reversion.create_revision():  # a version that carries the vectors, as old ones do
+        publication.save()
+    Publication.objects.filter(pk=publication.pk).update(title="Renamed quokka")
+    search_index_refresh()
+    Publication.objects.get(pk=publication.pk).delete()
+    [deleted] = Version.objects.get_deleted(Publication)
+    client.force_login(editor)
+    page = client.get(url("recover", deleted.pk))
+    assert client.post(url("recover", deleted.pk), form_data(page)).status_code == 302
+    assert searched("wallaby") == {publication.slug}
+    assert searched("quokka") == set()
+
+
+def test_restoring_across_a_pdf_replacement_makes_the_thumbnail_of_the_restored_pdf(
+    client, two_versions, tmp_path, settings
+):
+    from django.core.files.base import ContentFile
+
+    from tests.factories import make_pdf_bytes
+
+    publication, *_ = two_versions
+    publication.pdf.save("first.pdf", ContentFile(make_pdf_bytes("First")), save=True)
+    data = form_data(client.get(url("change", publication.pk)))
+    assert client.post(url("change", publication.pk), data).status_code == 302
+    first = Version.objects.get_for_object(publication).first()
+    publication.refresh_from_db()
+    first_thumbnail = publication.thumbnail.name
+    page = client.get(url("change", publication.pk))
+    data = form_data(page)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data["pdf"] = SimpleUploadedFile("second.pdf", make_pdf_bytes("Second"), "application/pdf")
+    assert client.post(url("change", publication.pk), data).status_code == 302
+    publication.refresh_from_db()
+    assert publication.thumbnail.name != first_thumbnail
+
+    restore_url = url("revision", publication.pk, first.pk)
+    assert client.post(restore_url, form_data(client.get(restore_url))).status_code == 302
+    publication.refresh_from_db()
+    assert publication.pdf.name == first.field_dict["pdf"]
+    assert publication.thumbnail and publication.thumbnail.storage.exists(
+        publication.thumbnail.name
+    )

@@ -50,11 +50,9 @@ class FacetCounts:
 def facet_counts(filterset):
     """The facet counts of a bound or unbound `PublicationFilterSet` over `published()`."""
     rows = (_pg_rows if connection.vendor == "postgresql" else _generic_rows)(filterset)
-    # Node ids back to slugs; an inactive center (hidden from the public) is not counted.
+    # Node ids back to slugs (the form shows no inactive center, see presenters.py).
     slugs = {
-        facet: {
-            str(option.pk): option.value for option in filterset.options(facet) if option.active
-        }
+        facet: {str(option.pk): option.value for option in filterset.options(facet)}
         for facet in TREES
     }
     counts = {facet: {} for facet in FACETS}

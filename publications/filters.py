@@ -32,19 +32,15 @@ from centers.models import Center
 from taxonomy.models import Region, Theme
 
 from .models import Author, Publication, Series
-from .search import clean_query, filter_search, order_by_relevance
+from .search import MAX_QUERY_LENGTH, clean_query, filter_search, order_by_relevance, printable
 
 MAX_VALUES = 20
 MAX_VALUE_LENGTH = 100
 
 
-def _clean_text(value):
-    """Drop NUL and other control characters (PostgreSQL refuses NUL in strings)."""
-    return "".join(ch for ch in str(value) if ch.isprintable()).strip()
-
-
 class MultiValueField(forms.Field):
-    """A repeatable parameter (`?region=a&region=b`, `?region=a,b` also accepted)."""
+    """A repeatable parameter (`?region=a&region=b`, `?region=a,b` also accepted), at most
+    MAX_VALUES distinct values: more is an error of the parameter, never a silent cut."""
 
     widget = forms.MultipleHiddenInput
 
@@ -56,24 +52,29 @@ class MultiValueField(forms.Field):
         values = []
         for item in value:
             for part in str(item).split(","):
-                part = _clean_text(part)[:MAX_VALUE_LENGTH]
+                part = printable(part).strip()[:MAX_VALUE_LENGTH]
                 if part and part not in values:
                     values.append(part)
-        return values[:MAX_VALUES]
+        if len(values) > MAX_VALUES:
+            raise ValidationError(
+                ngettext("At most %(max)d value.", "At most %(max)d values.", MAX_VALUES),
+                code="too_many",
+                params={"max": MAX_VALUES},
+            )
+        return values
 
 
 class QueryField(forms.CharField):
-    """Free text; control characters are removed rather than refused, length is bounded."""
+    """The search text, cleaned by `search.clean_query` rather than refused: control characters
+    removed, spaces folded, cut at MAX_QUERY_LENGTH; "" when no word is left."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", MAX_QUERY_LENGTH)
         super().__init__(**kwargs)
-        self.validators = [v for v in self.validators if "Null" not in type(v).__name__]
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = value.replace("\x00", "")[:2000]
-        return super().to_python(value)
+        return clean_query(value)
 
 
 @dataclass(frozen=True)
@@ -326,7 +327,7 @@ class PublicationFilterSet(django_filters.FilterSet):
 
     @property
     def search_text(self):
-        return clean_query(self._cleaned().get("q") or "")
+        return self._cleaned().get("q") or ""
 
     @property
     def sort_value(self):

@@ -54,12 +54,3 @@ def can_view(user, publication):
     ):
         return False
     return sees_all(user) or publication.created_by_id == user.pk
-
-
-def allowed_statuses(user):
-    """The statuses `user` may give to a publication in a form."""
-    if can_publish(user):
-        return list(Status.values)
-    if can_review(user):
-        return [Status.DRAFT, Status.REVIEW]
-    return [Status.DRAFT]

@@ -71,12 +71,15 @@ def is_postgres():
     return connection.vendor == "postgresql"
 
 
-def clean_query(value):
-    """The user's query made safe to use: no NUL or control characters, bounded length.
+def printable(value):
+    """`value` as text without NUL and other control characters (PostgreSQL refuses NUL)."""
+    return "".join(ch for ch in str(value or "") if ch.isprintable())
 
-    Returns "" when nothing searchable is left (only punctuation, spaces...)."""
-    value = "".join(ch for ch in str(value or "") if ch.isprintable() or ch == " ")
-    value = " ".join(value.split())[:MAX_QUERY_LENGTH]
+
+def clean_query(value):
+    """The user's query made safe to use: printable, spaces folded, at most MAX_QUERY_LENGTH
+    characters; "" when nothing searchable is left (only punctuation, spaces...)."""
+    value = " ".join(printable(value).split())[:MAX_QUERY_LENGTH]
     return value if _WORD.search(value) else ""
 
 
@@ -95,7 +98,7 @@ FROM (
         SELECT pub.id, pub.title, pub.subtitle, pub.summary, pub.body, pub.pdf_text,
             (CASE pub.language {cases} ELSE '{default}' END)::regconfig AS cfg,
             COALESCE((
-                SELECT string_agg(a.name, ' ')
+                SELECT string_agg(a.name, ' ' ORDER BY pa.position, pa.id)
                 FROM publications_publicationauthor pa
                 JOIN publications_author a ON a.id = pa.author_id
                 WHERE pa.publication_id = pub.id

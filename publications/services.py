@@ -18,20 +18,9 @@ from .pdf.processing import publication_process_pdf
 from .search import search_index_rebuild
 
 
-@transaction.atomic
-def publication_change_slug(*, publication: Publication, new_slug: str) -> Publication:
-    """Give a publication a new slug and keep its old URLs answering (301) forever."""
-    old_slug = publication.slug
-    if new_slug == old_slug:
-        return publication
-    publication.slug = new_slug
-    publication.save(update_fields=["slug", "updated_at"])
-    slug_redirect_record(publication=publication, old_slug=old_slug)
-    return publication
-
-
 def slug_redirect_record(*, publication: Publication, old_slug: str) -> None:
-    """Record that `old_slug` used to name `publication` (when the slug was already saved)."""
+    """Record that `old_slug` used to name `publication`, whose new slug is saved already: its
+    old URLs answer 301 to the new ones, forever (the admin calls this after a save)."""
     if old_slug and old_slug != publication.slug:
         # The new slug may be an old one of this or another publication: now it is taken.
         SlugRedirect.objects.filter(old_slug=publication.slug).delete()
@@ -115,6 +104,22 @@ def publication_check_transition(*, publication: Publication, user, status, publ
         )
 
 
+def publication_allowed_statuses(*, publication: Publication | None, user) -> list[str]:
+    """The statuses `user` may give `publication` (None: a new one, which starts as a draft),
+    as `publication_check_transition` decides."""
+    current = publication or Publication(status=Publication.Status.DRAFT)
+    allowed = []
+    for status in Publication.Status.values:
+        try:
+            publication_check_transition(
+                publication=current, user=user, status=status, publish_at=current.publish_at
+            )
+        except PermissionDenied:
+            continue
+        allowed.append(status)
+    return allowed
+
+
 @transaction.atomic
 def publication_set_status(
     *, publication: Publication, user, status, publish_at=UNCHANGED
@@ -145,16 +150,6 @@ def publication_publish(*, publication: Publication, user) -> Publication:
     )
 
 
-def publication_schedule(*, publication: Publication, user, publish_at) -> Publication:
-    """Publish at `publish_at`: the public querysets compare with the clock, no cron job."""
-    return publication_set_status(
-        publication=publication,
-        user=user,
-        status=Publication.Status.PUBLISHED,
-        publish_at=publish_at,
-    )
-
-
 def publication_unpublish(*, publication: Publication, user) -> Publication:
     """Take a publication off the site, back to draft."""
     if user is None or not permissions.can_publish(user):
@@ -173,8 +168,7 @@ def publication_archive(*, publication: Publication, user) -> Publication:
 
 def publication_submit_for_review(*, publication: Publication, user) -> Publication:
     """Draft → review (Reviewers and Editors)."""
-    if publication.status != Publication.Status.DRAFT:
-        raise PermissionDenied(_("Only a draft can be sent to review."))
+    _require(publication, Publication.Status.DRAFT, _("Only a draft can be sent to review."))
     return publication_set_status(
         publication=publication, user=user, status=Publication.Status.REVIEW
     )
@@ -182,11 +176,19 @@ def publication_submit_for_review(*, publication: Publication, user) -> Publicat
 
 def publication_return_to_draft(*, publication: Publication, user) -> Publication:
     """Review → draft (Reviewers and Editors)."""
-    if publication.status != Publication.Status.REVIEW:
-        raise PermissionDenied(_("Only an item in review can be returned to draft."))
+    _require(
+        publication,
+        Publication.Status.REVIEW,
+        _("Only an item in review can be returned to draft."),
+    )
     return publication_set_status(
         publication=publication, user=user, status=Publication.Status.DRAFT
     )
+
+
+def _require(publication, status, refusal):
+    if publication.status != status:
+        raise PermissionDenied(refusal)
 
 
 def publication_restored(*, publication: Publication, user, version, files_before) -> None:

@@ -94,10 +94,9 @@ class PublicationRolesMixin:
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user})
-
-    def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status":
-            allowed = permissions.allowed_statuses(request.user)
-            kwargs["choices"] = [c for c in db_field.choices if c[0] in allowed]
-        return super().formfield_for_choice_field(db_field, request, **kwargs)
+        form = type(form.__name__, (form,), {"user": request.user})
+        status = form.base_fields.get("status")
+        if status is not None:
+            allowed = services.publication_allowed_statuses(publication=obj, user=request.user)
+            status.choices = [choice for choice in status.choices if choice[0] in allowed]
+        return form

@@ -17,7 +17,7 @@ from pathlib import Path
 from django.db import DatabaseError, transaction
 from django.utils.translation import override
 
-from publications.models import Publication, SlugRedirect
+from publications.models import Publication
 from publications.pdf.processing import publication_process_pdf
 from thinktank.i18n import BASE_LANGUAGE
 
@@ -110,12 +110,6 @@ def _write(plan, changes, store):
     for table in TABLES:
         for links in table.links:
             _replace_links(table, links, changes[table.section], keys, plan)
-    new = [change.slug for change in changes["publications"] if change.pk is None]
-    for chunk in chunks(new):
-        # An imported slug is taken for real now: it no longer redirects elsewhere.
-        SlugRedirect.objects.filter(old_slug__in=chunk).exclude(
-            publication__slug__in=chunk
-        ).delete()
     return keys
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import override
 from rest_framework import serializers
 
 from centers.models import Center
-from publications.models import Publication
+from publications.models import Publication, SlugRedirect
 from thinktank.i18n import BASE_LANGUAGE
 
 from .errors import InterchangeError, RecordError, Where
@@ -65,6 +65,7 @@ def validate_document(document, *, base_dir) -> Plan:
         _check_centers(plan, known, errors)
         _check_references(plan, known, errors)
         _check_translations(plan, errors)
+        _check_renamed(plan, errors)
     if errors:
         raise InterchangeError(errors)
     return plan
@@ -208,6 +209,24 @@ def _check_centers(plan, known, errors):
         if program not in items:
             message = f"“{center}” has programs (“{program}”), so it must stay a center."
             errors.append(plan.where["centers"][center].error("kind", message))
+
+
+def _check_renamed(plan, errors):
+    """A publication slug that is now an old URL of a renamed publication: importing it would
+    make a second copy of that publication at its old URL (an export older than the rename)."""
+    items = plan.records["publications"]
+    existing = {slug for (slug,) in chunked_values(Publication, set(items), "slug")}
+    renamed = chunked_values(
+        SlugRedirect, set(items) - existing, "old_slug", "publication__slug", lookup="old_slug"
+    )
+    for old, current in renamed:
+        errors.append(
+            plan.where["publications"][old].error(
+                "slug",
+                f"“{old}” was renamed “{current}”: import the record under its current slug, "
+                "or give it another one.",
+            )
+        )
 
 
 def _check_translations(plan, errors):

@@ -306,6 +306,9 @@ class Publication(models.Model):
 
     @property
     def is_scheduled(self):
+        """Published with a `publish_at` still ahead: what the schedule field says, for the
+        audit line and the preview banner ("Scheduled to go live on …"). Whether the item is
+        public is the QuerySet's rule (`published()`, `waiting()`), not this."""
         return (
             self.status == self.Status.PUBLISHED
             and self.publish_at is not None

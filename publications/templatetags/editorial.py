@@ -49,9 +49,7 @@ def editors_dashboard(context):
     return {
         "show": True,
         "in_review": publications.filter(status=Status.REVIEW).order_by("-updated_at")[:ROWS],
-        "scheduled": publications.filter(status=Status.PUBLISHED)
-        .filter(Q(publish_at__gt=now) | Q(published_on__gt=timezone.localdate(now)))
-        .order_by("publish_at", "published_on")[:ROWS],
+        "scheduled": publications.waiting(now=now).order_by("publish_at", "published_on")[:ROWS],
         "recently_published": Publication.objects.published(now=now)
         .filter(pk__in=publications.values("pk"), published_on__gte=month_ago)
         .only("pk", "title", "published_on", "publish_at")

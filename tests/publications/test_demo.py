@@ -215,3 +215,13 @@ def test_make_files_draws_exactly_the_files_the_document_names():
 @pytest.mark.postgres
 def test_the_demo_is_indexed_for_search(demo):
     assert not Publication.objects.filter(search_vector__isnull=True).exists()
+
+
+def test_if_empty_leaves_a_database_with_publications_as_it_is(demo):
+    Publication.objects.filter(slug="poland-eu-weight").update(title="Edited by staff")
+    out = io.StringIO()
+    call_command("load_demo", "--if-empty", stdout=out)
+    assert "not loaded" in out.getvalue()
+    assert Publication.objects.get(slug="poland-eu-weight").title == "Edited by staff"
+    call_command("load_demo", stdout=io.StringIO())  # the plain command puts the demo back
+    assert Publication.objects.get(slug="poland-eu-weight").title != "Edited by staff"

@@ -210,3 +210,25 @@ def test_deleting_a_tagged_publication_deletes_its_row(hand_counted):
     assert not PublicationFacetRow.objects.filter(publication_id=pk).exists()
     fs = filterset("region=asia")
     assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"publish_at": timezone.now() + datetime.timedelta(days=3)},
+        {"published_on": timezone.localdate() + datetime.timedelta(days=3)},
+        {"status": Publication.Status.ARCHIVED},
+    ],
+    ids=["scheduled-later", "dated-later", "archived"],
+)
+def test_a_published_item_moved_out_of_view_leaves_the_counts_at_once(hand_counted, change):
+    assert region_counts("region=japan") == (
+        {"asia": 4, "japan": 2, "korea": 2, "europe": 1, "france": 1},
+        2,
+    )
+    Publication.objects.filter(pk=hand_counted.p1.pk).update(**change)
+    counts, total = region_counts("region=japan")
+    assert (counts["japan"], total) == (1, 1)
+    fs = filterset("region=japan")
+    assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))

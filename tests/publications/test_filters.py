@@ -1,7 +1,10 @@
+from urllib.parse import urlencode
+
 import pytest
 from django.http import QueryDict
+from django.urls import reverse
 
-from publications.filters import PublicationFilterSet
+from publications.filters import MAX_VALUES, PublicationFilterSet
 from publications.models import Publication
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +80,26 @@ def test_punctuation_only_query_is_ignored_with_a_message(hand_counted):
     )
     assert len(filterset.qs) == 5
     assert filterset.ignored_messages()
+
+
+def test_more_values_than_allowed_are_an_error_of_the_parameter_not_a_silent_cut(
+    hand_counted, client
+):
+    regions = [f"z{number}" for number in range(MAX_VALUES)] + ["japan"]
+    filterset = PublicationFilterSet(
+        QueryDict(urlencode({"region": regions}, doseq=True)),
+        queryset=Publication.objects.published(),
+    )
+    assert "region" in filterset.errors
+    assert any("At most 20 values." in message for message in filterset.ignored_messages())
+    response = client.get(reverse("api:publication-list"), {"region": regions})
+    assert response.status_code == 400 and "region" in response.json()
+
+
+def test_a_search_with_no_word_left_makes_no_chip_and_no_link(hand_counted):
+    filterset = PublicationFilterSet(
+        QueryDict("q=%01%02%1b&region=japan"), queryset=Publication.objects.published()
+    )
+    assert [chip["param"] for chip in filterset.chips()] == ["region"]
+    assert filterset.query_string() == "?region=japan"
+    assert filterset.ignored_messages()  # said once, as ignored

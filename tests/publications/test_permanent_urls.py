@@ -5,9 +5,8 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from publications.models import Publication
-from publications.services import publication_change_slug
 from tests.admin_forms import form_data
-from tests.factories import AuthorFactory, PublicationFactory, SeriesFactory
+from tests.factories import AuthorFactory, PublicationFactory, SeriesFactory, rename
 from tests.upload_files import isolate_storage, pdf_upload
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +46,7 @@ def test_slug_rename_in_the_admin_redirects_page_and_pdf(client, storage):
 
 def test_old_slug_of_an_unpublished_item_is_a_404(client):
     publication = PublicationFactory(slug="was-public")
-    publication_change_slug(publication=publication, new_slug="now-draft")
+    rename(publication, "now-draft")
     Publication.objects.filter(pk=publication.pk).update(status=Publication.Status.DRAFT)
     assert client.get("/publications/was-public/").status_code == 404
 
@@ -81,7 +80,7 @@ def test_archived_item_answers_410_with_its_citation_data(client):
 
 def test_old_slug_of_an_archived_item_redirects_to_its_410(client):
     publication = PublicationFactory(slug="first")
-    publication_change_slug(publication=publication, new_slug="second")
+    rename(publication, "second")
     Publication.objects.filter(pk=publication.pk).update(status=Publication.Status.ARCHIVED)
     response = client.get("/publications/first/", follow=True)
     assert response.redirect_chain == [("/publications/second/", 301)]

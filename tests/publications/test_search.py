@@ -230,3 +230,14 @@ def test_refresh_command_runs_on_any_database():
     out = StringIO()
     call_command("search_index_refresh", "--slug", "a", stdout=out)
     assert "refreshed" in out.getvalue()
+
+
+@pytest.mark.postgres
+def test_a_change_of_language_empties_the_vectors_until_the_refresh():
+    # The text search configuration follows the language: the vectors must be made again.
+    publication = PublicationFactory(slug="p", title="Les sécurités", language="fr")
+    search_index_refresh()
+    Publication.objects.filter(pk=publication.pk).update(language="en")
+    publication.refresh_from_db()
+    assert publication.search_vector is None
+    assert search_index_refresh() == 1

@@ -44,14 +44,30 @@ def test_publishing_services_refuse_without_the_permission(service, role):
     assert publication.status == before
 
 
-def test_schedule_service_refuses_a_reviewer():
+def test_scheduling_is_refused_to_a_reviewer():
     publication = PublicationFactory(status=Status.REVIEW)
     with pytest.raises(PermissionDenied):
-        services.publication_schedule(
+        services.publication_set_status(
             publication=publication,
             user=make_user("Reviewers"),
+            status=Status.PUBLISHED,
             publish_at=timezone.now() + datetime.timedelta(days=1),
         )
+
+
+@pytest.mark.parametrize(
+    ("group", "status", "allowed"),
+    [
+        ("Contributors", Status.DRAFT, [Status.DRAFT]),
+        ("Reviewers", Status.DRAFT, [Status.DRAFT, Status.REVIEW]),
+        ("Reviewers", Status.REVIEW, [Status.DRAFT, Status.REVIEW]),
+        ("Editors", Status.DRAFT, list(Status.values)),
+    ],
+)
+def test_the_statuses_a_user_may_give_follow_the_transition_rule(group, status, allowed):
+    publication = PublicationFactory(status=status)
+    user = make_user(group)
+    assert services.publication_allowed_statuses(publication=publication, user=user) == allowed
 
 
 def test_review_services_refuse_a_contributor():

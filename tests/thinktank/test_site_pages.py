@@ -28,3 +28,10 @@ def test_server_error_page_uses_the_layout_without_a_database(client, settings):
     assert response.status_code == 500
     assert "Something went wrong" in html
     assert settings.INSTITUTE_NAME in html
+
+
+def test_the_language_switch_keeps_the_filters_and_the_hreflang_links_do_not(client, catalogue):
+    html = client.get("/fr/publications/?region=asia&q=japan").content.decode()
+    switch = html.split('class="language-switch"', 1)[1].split("</ul>", 1)[0]
+    assert 'href="http://testserver/publications/?region=asia&amp;q=japan"' in switch
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/publications/">' in html

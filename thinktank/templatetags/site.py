@@ -26,11 +26,13 @@ def absolute(context, path):
 
 
 @register.simple_tag(takes_context=True)
-def interface_alternates(context):
+def interface_alternates(context, keep_query=False):
     """The current page in each interface language: [{code, name, url, current}].
 
     A view may name other targets in `language_switch` ({code: path}): a publication sends
     each interface language to its version written in that language, when there is one.
+    `keep_query` (the EN/FR switch) keeps the query string, so a filtered list stays filtered;
+    the hreflang links name the page itself, without it.
     """
     request = context.get("request")
     if request is None:
@@ -41,6 +43,8 @@ def interface_alternates(context):
     alternates = []
     for code, _name in settings.LANGUAGES:
         url = targets.get(code) or translate_url(path, code)
+        if keep_query and request.GET and code not in targets:
+            url += "?" + request.GET.urlencode()
         info = get_language_info(code)
         alternates.append(
             {

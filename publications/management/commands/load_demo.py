@@ -4,6 +4,10 @@
 Idempotent: a second run finds every record equal to the database and writes nothing, so
 counts, files and `updated_at` stay as they are. The items that must stay hidden for a date have
 fixed dates in 2031 (a document cannot compute "now + 10 days").
+
+Loading the demo over edited demo items puts the demo's values back (it is an import);
+`--if-empty` (what `make run` uses) loads it only into a database without publications, so the
+edits of someone trying the admin survive the next `make run`.
 """
 
 from django.conf import settings
@@ -23,7 +27,17 @@ class Command(BaseCommand):
         "series and publications with PDFs. Running it again changes nothing."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Load only when the database holds no publication yet.",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and Publication.objects.exists():
+            self.stdout.write("The database already holds publications: the demo was not loaded.")
+            return
         try:
             import_document(DEMO_DOCUMENT)
         except InterchangeError as exc:

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.core.management import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
@@ -252,13 +253,20 @@ def test_reimport_moves_a_region_and_rewrites_the_paths_below_it(tmp_path, examp
     assert Region.objects.get(slug="japan").path == "/asia/east-asia/japan/"
 
 
-def test_an_imported_slug_no_longer_redirects_to_another_publication(tmp_path, example):
+def test_a_record_at_the_old_slug_of_a_renamed_publication_is_refused(tmp_path, example):
+    # An export older than a rename would otherwise make a second copy at the old URL.
     renamed = PublicationFactory(slug="renamed")
     SlugRedirect.objects.create(old_slug="security-partnerships-japan", publication=renamed)
 
-    run_import(write_doc(tmp_path, example))
+    with pytest.raises(CommandError) as error:
+        run_import(write_doc(tmp_path, example))
 
-    assert not SlugRedirect.objects.filter(old_slug="security-partnerships-japan").exists()
+    assert (
+        'publications[0] (slug "security-partnerships-japan"): slug: '
+        "“security-partnerships-japan” was renamed “renamed”"
+    ) in str(error.value)
+    assert list(Publication.objects.values_list("slug", flat=True)) == ["renamed"]
+    assert SlugRedirect.objects.get().publication == renamed
 
 
 def test_dry_run_counts_and_writes_nothing(tmp_path, example):

@@ -12,8 +12,7 @@ from django.utils import timezone
 from django.views import static
 
 from publications.models import Publication
-from publications.services import publication_change_slug
-from tests.factories import PublicationFactory, attach_pdf, make_bulky_pdf_bytes
+from tests.factories import PublicationFactory, attach_pdf, make_bulky_pdf_bytes, rename
 from tests.pdf_documents import body
 
 pytestmark = pytest.mark.django_db
@@ -195,7 +194,7 @@ def test_unknown_slug_and_wrong_filename_are_404(client, uploaded):
 def test_old_slug_redirects_permanently_to_the_new_pdf_url(client, uploaded):
     publication, _data = uploaded
     old = publication.slug
-    publication_change_slug(publication=publication, new_slug="japan-security")
+    rename(publication, "japan-security")
     response = client.get(f"/publications/{old}/{old}.pdf?download=1")
     assert response.status_code == 301
     assert response["Location"] == "/publications/japan-security/japan-security.pdf?download=1"

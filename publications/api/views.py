@@ -12,11 +12,16 @@ from taxonomy.models import Region, Theme
 from . import serializers
 from .pagination import Pagination
 
+# Only slugs reach a lookup; anything else (a NUL byte, which PostgreSQL refuses) is the
+# JSON 404 of urls.py.
+SLUG = r"[-a-zA-Z0-9_]+"
+
 
 class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
     """Published publications, filtered with the list page's parameters."""
 
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     queryset = Publication.objects.none()  # for the schema; get_queryset() is what serves
     pagination_class = Pagination
     filter_backends = [DjangoFilterBackend]
@@ -42,6 +47,7 @@ class PublicationViewSet(viewsets.ReadOnlyModelViewSet):
 
 class RegionViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     pagination_class = Pagination
     serializer_class = serializers.RegionSerializer
     queryset = Region.objects.order_by("path")
@@ -49,6 +55,7 @@ class RegionViewSet(viewsets.ReadOnlyModelViewSet):
 
 class ThemeViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     pagination_class = Pagination
     serializer_class = serializers.ThemeSerializer
     queryset = Theme.objects.order_by("path")
@@ -56,6 +63,7 @@ class ThemeViewSet(viewsets.ReadOnlyModelViewSet):
 
 class CenterViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     pagination_class = Pagination
     serializer_class = serializers.CenterSerializer
     queryset = Center.objects.active().select_related("parent").order_by("order", "name")
@@ -63,6 +71,7 @@ class CenterViewSet(viewsets.ReadOnlyModelViewSet):
 
 class ExpertViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
+    lookup_value_regex = SLUG
     pagination_class = Pagination
     serializer_class = serializers.ExpertSerializer
 

@@ -97,3 +97,10 @@ def test_a_path_with_a_newline_below_the_api_is_a_json_404(client):
     response = client.get("/api/v1/experts/a%0Ab/")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize("kind", ["publications", "regions", "themes", "centers", "experts"])
+def test_a_lookup_that_is_no_slug_is_a_json_404(client, kind):
+    response = client.get(f"/api/v1/{kind}/%00/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}

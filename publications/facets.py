@@ -18,8 +18,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
-from django.db.models.functions import ExtractYear
+from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Q, Value
+from django.db.models.functions import Cast, ExtractYear
 
 from centers.models import Center
 from taxonomy.models import Region, Theme
@@ -124,7 +124,9 @@ def _pg_rows(filterset):
         # An id array: one ordered scan of the facet rows' primary key, not a lookup per id.
         rows = rows.filter(InArray(F("publication_id"), sql, params))
     rows = rows.annotate(
-        y=ExtractYear("published_on"), **{f"f_{f}": e for f, e in _pg_flags(filterset).items()}
+        # An integer year groups faster than EXTRACT's numeric.
+        y=Cast(ExtractYear("published_on"), IntegerField()),
+        **{f"f_{f}": e for f, e in _pg_flags(filterset).items()},
     ).values(
         "type",
         "language",

@@ -85,7 +85,8 @@ SELECT '{facet}', CAST(u.id AS TEXT), COUNT(*)
 FROM (SELECT unnest(m.{facet}_ids) AS id FROM m WHERE {where}) u GROUP BY u.id
 """
 _PG_COLUMN_SQL = (
-    "SELECT '{facet}', CAST({column} AS TEXT), COUNT(*) FROM m WHERE {where} GROUP BY 2"
+    # Grouped by the column itself: the cast applies to the few groups, not to every row.
+    "SELECT '{facet}', CAST({column} AS TEXT), COUNT(*) FROM m WHERE {where} GROUP BY {column}"
 )
 
 

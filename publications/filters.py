@@ -147,11 +147,17 @@ def _option(row, *, depth=0, ids=None, active=True):
 
 
 def _tree_options(model):
-    nodes = model.objects.in_tree_order()
-    return [
-        _option(node, depth=node.depth, ids=(n.pk for n in nodes if n.path.startswith(node.path)))
-        for node in nodes
-    ]
+    rows = model.objects.options_in_tree_order()
+    options = []
+    for index, (pk, slug, name, depth) in enumerate(rows):
+        # Depth-first: a node's descendants are the nodes after it, until one as shallow.
+        subtree = [pk]
+        for other_pk, _slug, _name, other_depth in rows[index + 1 :]:
+            if other_depth <= depth:
+                break
+            subtree.append(other_pk)
+        options.append(Option(value=slug, label=name, pk=pk, depth=depth, ids=tuple(subtree)))
+    return options
 
 
 def _center_options():

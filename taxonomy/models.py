@@ -55,22 +55,41 @@ class TreeQuerySet(models.QuerySet):
 
     def in_tree_order(self):
         """All nodes depth-first, siblings by (order, name): one query, sorted in Python."""
-        nodes = list(self)
-        children = {}
-        for node in nodes:
-            children.setdefault(node.parent_id, []).append(node)
-        known = {node.pk for node in nodes}
-        ordered = []
+        return depth_first(
+            list(self),
+            pk=lambda n: n.pk,
+            parent=lambda n: n.parent_id,
+            key=lambda n: (n.order, n.name),
+        )
 
-        def walk(parent_id):
-            for node in sorted(children.get(parent_id, []), key=lambda n: (n.order, n.name)):
-                ordered.append(node)
-                walk(node.pk)
+    def options_in_tree_order(self):
+        """(pk, slug, name, depth) of every node depth-first, as `in_tree_order()`, read as
+        values: the filter forms of every list page ask for them, so no model instance."""
+        rows = self.values_list("pk", "slug", "name", "depth", "parent_id", "order")
+        ordered = depth_first(
+            list(rows), pk=lambda r: r[0], parent=lambda r: r[4], key=lambda r: (r[5], r[2])
+        )
+        return [row[:4] for row in ordered]
 
-        for parent_id in children:
-            if parent_id is None or parent_id not in known:
-                walk(parent_id)
-        return ordered
+
+def depth_first(nodes, *, pk, parent, key):
+    """`nodes` depth-first, each node's children sorted by `key`; `pk` and `parent` read a
+    node's id and its parent's. A node whose parent is not among them starts a tree."""
+    children = {}
+    for node in nodes:
+        children.setdefault(parent(node), []).append(node)
+    known = {pk(node) for node in nodes}
+    ordered = []
+
+    def walk(parent_id):
+        for node in sorted(children.get(parent_id, []), key=key):
+            ordered.append(node)
+            walk(pk(node))
+
+    for parent_id in children:
+        if parent_id is None or parent_id not in known:
+            walk(parent_id)
+    return ordered
 
 
 class TreeNode(models.Model):

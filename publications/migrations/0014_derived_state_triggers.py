@@ -6,7 +6,7 @@ derived data follow by themselves, so no Python write path has to remember them:
 - **Facet rows** (`PublicationFacetRow`): each publication's region and theme ids with their
   ancestors, its center ids with their parent center, and copies of its status, dates, type and
   language. `publications_facet_rows_refresh(ids)` recomputes the rows of these publications
-  (all when NULL) in one `INSERT … SELECT … ON CONFLICT`; statement-level triggers call it with
+  in one `INSERT … SELECT … ON CONFLICT`; statement-level triggers call it with
   the ids a statement touched: tags added or removed, regions and themes whose path changed
   (moves and renames), centers whose parent changed. Row triggers on publications give a new
   one its row and copy the columns that changed; a deleted publication's row goes with it.
@@ -29,7 +29,7 @@ FACET_ROWS_SQL = """
 CREATE FUNCTION publications_facet_rows_refresh(ids bigint[]) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
-    IF ids IS NOT NULL AND cardinality(ids) = 0 THEN
+    IF cardinality(ids) = 0 THEN
         RETURN;
     END IF;
     -- The closure of each tree, (node, ancestor or itself), from the materialized paths.
@@ -65,7 +65,9 @@ BEGIN
             WHERE t.publication_id = p.id
         ), '{}')
     FROM publications_publication p
-    WHERE ids IS NULL OR p.id = ANY(ids)
+    -- Only `= ANY(ids)`: an `ids IS NULL OR` here makes PL/pgSQL's cached generic plan scan the
+    -- whole table for every batch of links (the 100,000-item import took 400 s, not 290).
+    WHERE p.id = ANY(ids)
     ON CONFLICT (publication_id) DO UPDATE SET
         status = EXCLUDED.status,
         published_on = EXCLUDED.published_on,
@@ -283,7 +285,7 @@ FORWARDS = "\n".join(
         CENTER_SQL,
         SEARCH_SQL,
         # Rows of the existing catalogue (the triggers keep them from now on).
-        "SELECT publications_facet_rows_refresh(NULL);",
+        "SELECT publications_facet_rows_refresh(ARRAY(SELECT id FROM publications_publication));",
     ]
 )
 

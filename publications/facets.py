@@ -15,6 +15,7 @@ up through the trees (also the reference the PostgreSQL path is tested against).
 """
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection
@@ -67,6 +68,25 @@ def facet_counts(filterset):
     chosen = filterset.selected("type")
     total = sum(n for value, n in counts["type"].items() if not chosen or value in chosen)
     return FacetCounts(counts=counts, total=total)
+
+
+@contextmanager
+def facet_rows_bulk_write(publication_ids):
+    """For one bulk write inside a transaction (the importer): the triggers that would refresh
+    the facet rows after each statement stand aside, and the rows of `publication_ids` (a list
+    the writer fills as it goes) are refreshed once when the block ends. No-op elsewhere than
+    on PostgreSQL (migration 0014 says why)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL publications.bulk_write = 'on'")
+        yield
+        cursor.execute("SET LOCAL publications.bulk_write = 'off'")
+        cursor.execute(
+            "SELECT publications_facet_rows_refresh(%s::bigint[])",
+            [sorted({int(pk) for pk in publication_ids})],
+        )
 
 
 def _key(value):

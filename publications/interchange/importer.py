@@ -17,6 +17,7 @@ from pathlib import Path
 from django.db import DatabaseError, transaction
 from django.utils.translation import override
 
+from publications.facets import facet_rows_bulk_write
 from publications.models import Publication
 from publications.pdf.processing import publication_process_pdf
 from thinktank.i18n import BASE_LANGUAGE
@@ -104,12 +105,14 @@ class Keys:
 
 
 def _write(plan, changes, store):
-    keys = Keys()
-    for table in TABLES:
-        _write_rows(table, changes[table.section], keys, store, plan)
-    for table in TABLES:
-        for links in table.links:
-            _replace_links(table, links, changes[table.section], keys, plan)
+    keys, touched = Keys(), []
+    with facet_rows_bulk_write(touched):
+        for table in TABLES:
+            _write_rows(table, changes[table.section], keys, store, plan)
+        for table in TABLES:
+            for links in table.links:
+                _replace_links(table, links, changes[table.section], keys, plan)
+        touched += [keys("publications", change.slug) for change in changes["publications"]]
     return keys
 
 

@@ -311,3 +311,25 @@ def test_moving_a_program_updates_the_facet_rows_of_items_not_in_the_document(tm
     europe = Center.objects.get(slug="europe-center")
     row = PublicationFacetRow.objects.get(publication=elsewhere)
     assert sorted(row.center_ids) == sorted([program.pk, europe.pk])
+
+
+@pytest.mark.postgres
+def test_an_import_writes_each_facet_row_once_with_every_tag(tmp_path, example):
+    # Per-statement triggers would write a new row, then rewrite it for its regions, its
+    # themes and its centers: four versions of each, a table of dead rows for every facet scan.
+    def writes():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT n_tup_ins, n_tup_upd FROM pg_stat_xact_user_tables "
+                "WHERE relname = 'publications_publicationfacetrow'"
+            )
+            return cursor.fetchone()
+
+    inserted, updated = writes()
+    run_import(write_doc(tmp_path, example))
+    assert writes() == (inserted + 1, updated)
+    publication = Publication.objects.get()
+    row = PublicationFacetRow.objects.get(publication=publication)
+    asia, japan = Region.objects.get(slug="asia"), Region.objects.get(slug="japan")
+    assert row.region_ids == sorted([asia.pk, japan.pk])
+    assert row.theme_ids and row.center_ids

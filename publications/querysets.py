@@ -7,6 +7,8 @@ rows with it, and the facet rows (which carry copies of the same columns) filter
 no other module writes the rule again.
 """
 
+import datetime
+
 from django.apps import apps
 from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
@@ -65,6 +67,38 @@ class PublicationQuerySet(PublishableQuerySet):
     def waiting(self, *, now=None):
         """Published, but dated or scheduled later: the items that will appear by themselves."""
         return self.filter(status=PUBLISHED).exclude(published_condition(now=now))
+
+    def next_public_change(self, *, now=None):
+        """The first moment after `now` when a waiting item becomes public by itself (its
+        `publish_at`, or the local midnight starting its `published_on`), or None.
+
+        Caches of public pages cap their lifetime with it (`public_cache_timeout`)."""
+        now = now or timezone.now()
+        waiting = self.filter(status=PUBLISHED)
+        times = []
+        publish_at = (
+            waiting.filter(publish_at__gt=now).order_by("publish_at").values_list("publish_at")
+        ).first()
+        if publish_at:
+            times.append(publish_at[0])
+        published_on = (
+            waiting.filter(published_on__gt=timezone.localdate(now))
+            .order_by("published_on")
+            .values_list("published_on")
+        ).first()
+        if published_on:
+            midnight = datetime.datetime.combine(published_on[0], datetime.time.min)
+            times.append(timezone.make_aware(midnight))
+        return min(times) if times else None
+
+    def public_cache_timeout(self, default, *, now=None):
+        """`default` seconds, shortened so that a cached public page expires by the second a
+        scheduled item goes live (no cron job: the cache simply runs out); at least 1."""
+        now = now or timezone.now()
+        upcoming = self.next_public_change(now=now)
+        if upcoming is None:
+            return default
+        return max(1, min(default, int((upcoming - now).total_seconds()) + 1))
 
     def for_listing(self):
         """What a list row shows, in a fixed number of queries; long texts are left out."""

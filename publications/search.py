@@ -46,6 +46,8 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from thinktank.cache import catalogue_changed
+
 from .models import Author, Publication, PublicationAuthor
 
 CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
@@ -136,7 +138,13 @@ def search_index_rebuild(*, publication_ids=None):
             if not ids:
                 return 0
             cursor.execute(_refresh_sql("WHERE pub.id = ANY(%s)"), [ids])
-        return cursor.rowcount
+        updated = cursor.rowcount
+    # Ranking and highlights of searches change with the vectors.
+    if updated and publication_ids is None:
+        catalogue_changed()
+    elif updated:
+        catalogue_changed(publications=[Publication(pk=pk) for pk in ids])
+    return updated
 
 
 def search_index_refresh(*, workers=1, batch_size=2000):

@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thinktank.cache import catalogue_changed
+
 from . import permissions
 from .models import Publication, SlugRedirect
 from .pdf.processing import publication_process_pdf
@@ -22,6 +24,7 @@ def slug_redirect_record(*, publication: Publication, old_slug: str) -> None:
     """Record that `old_slug` used to name `publication`, whose new slug is saved already: its
     old URLs answer 301 to the new ones, forever (the admin calls this after a save)."""
     if old_slug and old_slug != publication.slug:
+        catalogue_changed(publications=[publication])
         # The new slug may be an old one of this or another publication: now it is taken.
         SlugRedirect.objects.filter(old_slug=publication.slug).delete()
         SlugRedirect.objects.update_or_create(
@@ -133,6 +136,7 @@ def publication_set_status(
     before_status, before_publish_at = publication.status, publication.publish_at
     if status == before_status and publish_at == before_publish_at:
         return publication
+    catalogue_changed(publications=[publication])
     publication.status, publication.publish_at = status, publish_at
     publication.save(update_fields=["status", "publish_at", "updated_at"])
     message = transition_message(
@@ -204,6 +208,7 @@ def publication_restored(*, publication: Publication, user, version, files_befor
         message=_("Restored the version of %(when)s by %(by)s") % {"when": when, "by": by},
     )
     restored = Publication.objects.get(pk=publication.pk)
+    catalogue_changed(publications=[restored])
     if (restored.pdf.name, restored.cover.name) != tuple(files_before):
         publication_process_pdf(publication=restored)
     search_index_rebuild(publication_ids=[restored.pk])

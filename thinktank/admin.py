@@ -1,5 +1,5 @@
 """What every admin of the site shares: its titles, image previews, upload checks, side-by-side
-languages, and a readable "Cannot delete" page."""
+languages, a readable "Cannot delete" page, and the catalogue version bumped by every save."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .cache import catalogue_changed
 from .uploads import ImageUploadField
 
 # The admin carries the institute's name rather than "Django administration".
@@ -45,6 +46,31 @@ def image_displays(field_name, description):
         return image_preview(getattr(obj, field_name))
 
     return thumbnail, preview
+
+
+class CatalogueChangeAdminMixin:
+    """Every save and delete through this admin makes the anonymous page cache stale (after the
+    commit) and tells the CDN purge hook. For models whose rows show on public pages: their
+    names, descriptions and links appear on lists, landing pages and publications alike.
+
+    `catalogue_change(objs)` is called before each save or delete: by default the change may
+    show anywhere; the publications admin narrows the purge to the publications saved."""
+
+    def catalogue_change(self, objs):
+        catalogue_changed()
+
+    def save_model(self, request, obj, form, change):
+        # Before the save, so that the purge hook also learns the URLs the row had (a slug).
+        self.catalogue_change([obj])
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        self.catalogue_change([obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self.catalogue_change(list(queryset))
+        super().delete_queryset(request, queryset)
 
 
 class UploadValidationMixin:

@@ -18,7 +18,8 @@ from publications import preview, services
 from publications.models import Publication, ReviewComment
 from publications.pdf.processing import publication_process_pdf
 from publications.search import search_index_refresh
-from thinktank.admin import EMPTY, UploadValidationMixin, image_preview
+from thinktank.admin import EMPTY, CatalogueChangeAdminMixin, UploadValidationMixin, image_preview
+from thinktank.cache import catalogue_changed
 
 from .actions import ADMIN_ACTIONS
 from .downloads import PublicationDownloadsAdminMixin
@@ -45,6 +46,7 @@ class PublicationChangeList(ChangeList):
 
 @admin.register(Publication)
 class PublicationAdmin(
+    CatalogueChangeAdminMixin,
     PublicationDownloadsAdminMixin,
     PublicationHistoryAdminMixin,
     PublicationRolesMixin,
@@ -170,6 +172,12 @@ class PublicationAdmin(
         return inlines
 
     # --- Saving -----------------------------------------------------------------------------
+    def catalogue_change(self, objs):
+        # A new publication is a draft until publication_set_status() (which tells the cache
+        # itself); a saved one changes its own pages, lists and landing pages.
+        if saved := [obj for obj in objs if obj.pk]:
+            catalogue_changed(publications=saved)
+
     def save_model(self, request, obj, form, change):
         """Fields are saved as typed; the status and schedule go through the workflow service,
         which checks the publishing permission and writes the audit line."""

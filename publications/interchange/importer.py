@@ -20,6 +20,7 @@ from django.utils.translation import override
 from publications.facets import facet_rows_bulk_write
 from publications.models import Publication
 from publications.pdf.processing import publication_process_pdf
+from thinktank.cache import catalogue_changed
 from thinktank.i18n import BASE_LANGUAGE
 
 from .changes import BATCH, desired_links, table_changes
@@ -86,6 +87,8 @@ def import_document(path, *, dry_run=False) -> ImportReport:
             raise
         store.commit()
     report.pdfs_processed = _process_pdfs(changes["publications"], keys)
+    if any(changes.values()):
+        catalogue_changed()  # names, trees and links may show on any page
     return report
 
 

@@ -16,6 +16,7 @@ import uuid
 from django.core.files.base import ContentFile
 
 from publications.models import Publication
+from thinktank.cache import catalogue_changed
 
 from .reader import first_page_jpeg, pdf_text
 
@@ -63,6 +64,7 @@ def publication_process_pdf(*, publication: Publication) -> Publication:
     )
     if old_thumbnail and old_thumbnail != (publication.thumbnail.name or ""):
         publication.thumbnail.storage.delete(old_thumbnail)
+    catalogue_changed(publications=[publication])  # the thumbnail shows on cards
     return publication
 
 

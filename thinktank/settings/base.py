@@ -80,6 +80,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304 for a matching If-None-Match / If-Modified-Since, from the headers the page cache sets.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Above everything that reads sessions, users and languages: a hit skips them all, and a
+    # miss's response is seen finished (its Vary and cookies) before it is stored.
+    "thinktank.cache.pages.AnonymousPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -151,6 +156,19 @@ else:
     raise ImproperlyConfigured(
         f"CACHE_URL={CACHE_URL!r} is not understood: use redis://host:port/db or leave it unset."
     )
+
+# The anonymous page cache (thinktank/cache/, README "Caching"). Pages live in the cache above,
+# stamped with the catalogue version that every reader-visible write bumps; lifetimes are
+# capped at the next scheduled publication. 0 turns the page cache off (headers stay).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# What shared caches (a CDN, Varnish) are told: s-maxage and stale-while-revalidate, seconds.
+# Without a purge hook they may show a page this long after a change; with one, raise them.
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "60"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "30"))
+# The CDN purge hook: dotted path of a callable receiving the URLs to drop after each change
+# (thinktank/cache/purge.py); "thinktank.cache.purge.varnish" sends PURGE/BAN to the endpoint.
+CACHE_PURGE_HOOK = os.environ.get("CACHE_PURGE_HOOK", "")
+CACHE_PURGE_ENDPOINT = os.environ.get("CACHE_PURGE_ENDPOINT", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

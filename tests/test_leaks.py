@@ -263,6 +263,7 @@ def fetch(client, url):
 @pytest.fixture(autouse=True)
 def _clean_state(tmp_path, settings, monkeypatch):
     isolate_storage(tmp_path, settings, monkeypatch)
+    settings.PAGE_CACHE_SECONDS = 600  # the anonymous page cache on, as in production
     for cache in caches.all():
         cache.clear()
     yield

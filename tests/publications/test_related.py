@@ -137,7 +137,7 @@ def test_publication_sharing_nothing_has_no_related():
     assert list(related_publications(load("alone"))) == []
 
 
-def test_related_costs_two_queries_whatever_the_number_of_candidates(
+def test_related_costs_five_queries_whatever_the_number_of_candidates(
     crafted, django_assert_num_queries
 ):
     subject, _pubs = crafted
@@ -145,7 +145,8 @@ def test_related_costs_two_queries_whatever_the_number_of_candidates(
     for _ in range(30):
         PublicationFactory(regions=[japan])
     publication = load("subject")
-    with django_assert_num_queries(2):  # the scored list, then its authors
+    # Near nodes, candidate ids, the most recent public ones, the scored list, its authors.
+    with django_assert_num_queries(5):
         related = list(related_publications(publication))
     assert len(related) == 5
 
@@ -155,6 +156,21 @@ def test_candidates_are_limited_to_the_most_recent_sharing_something(crafted):
     related = related_publications(load("subject"), limit=10, candidate_limit=2)
     # Only the two most recent candidates sharing something are scored.
     assert slugs_for(related, pubs) == ["sibling", "same_center"]
+
+
+@pytest.mark.postgres
+def test_each_tag_brings_only_its_most_recently_added_publications(crafted, monkeypatch):
+    """The candidates read a bounded number of links per tag (what keeps the cost flat)."""
+    from publications import related
+
+    subject, pubs = crafted
+    japan = subject.regions.get()
+    newer = [PublicationFactory(published_on=day(2000), regions=[japan]) for _ in range(3)]
+    monkeypatch.setattr(related, "PER_TAG", 3)
+    found = {p.pk for p in related_publications(load("subject"), limit=50)}
+    # Japan brings the three added last (old as they are), not the better-scored older ones.
+    assert {p.pk for p in newer} <= found
+    assert pubs["exact"].pk not in found
 
 
 def test_language_versions_are_not_listed_as_related(crafted):

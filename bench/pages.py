@@ -19,7 +19,9 @@ For each dataset and each mode, one gunicorn (2 sync workers, DJANGO_DEBUG=0, th
 bench/serve/, which add the floor view /bench-floor/ to the site) serves three measurements in
 a row: the floor, 200 list URLs `/publications/?region=R&theme=T&page=3`, 200 detail URLs;
 each is `wrk -t1 -c8` for 5 s (warm-up, not counted) then 15 s, rotating over its URLs
-(bench/serve/rotate.lua). Cached mode first requests every URL once, so the run measures hits.
+(bench/serve/rotate.lua); the 15 s are taken in three interleaved 5 s slices (floor, list,
+detail, floor, ...) so that the load of a shared machine weighs on the three alike. Cached mode
+first requests every URL once, so the run measures hits.
 Prints requests/s, the ratio to the floor of the same server, non-2xx counts and the workers'
 resident memory after the run, as a Markdown table.
 """
@@ -39,6 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE = ROOT / "bench" / "serve"
+
+
 def _free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -149,14 +153,25 @@ def wrk(paths, seconds):
         text=True,
     ).stdout
     os.unlink(fh.name)
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, int(errors.group(1)) if errors else 0
+    return requests, int(errors.group(1)) if errors else 0
 
 
-def measure(paths, *, warmup, duration):
-    wrk(paths, warmup)
-    return wrk(paths, duration)
+def measure(targets, *, warmup, duration, slices):
+    """{name: (requests/s, non-2xx)} for each (name, paths): a warm-up of each, then
+    `duration` seconds of each in `slices` interleaved parts (floor, list, detail, floor, ...),
+    so that the load of a shared machine weighs on all of them alike."""
+    for _name, paths in targets:
+        wrk(paths, warmup)
+    totals = {name: [0, 0] for name, _paths in targets}
+    for _ in range(slices):
+        for name, paths in targets:
+            requests, errors = wrk(paths, duration // slices)
+            totals[name][0] += requests
+            totals[name][1] += errors
+    seconds = slices * (duration // slices)
+    return {name: (requests / seconds, errors) for name, (requests, errors) in totals.items()}
 
 
 def prime(paths):
@@ -176,6 +191,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--duration", type=int, default=15)
+    parser.add_argument("--slices", type=int, default=3)
     parser.add_argument("--modes", default="uncached,cached")
     args = parser.parse_args()
 
@@ -199,13 +215,10 @@ def main():
                 try:
                     if mode == "cached":
                         prime(lists + details)
-                    results = {}
-                    for name, paths in (
-                        ("floor", ["/bench-floor/"]),
-                        ("list", lists),
-                        ("detail", details),
-                    ):
-                        results[name] = measure(paths, warmup=args.warmup, duration=args.duration)
+                    targets = [("floor", ["/bench-floor/"]), ("list", lists), ("detail", details)]
+                    results = measure(
+                        targets, warmup=args.warmup, duration=args.duration, slices=args.slices
+                    )
                     rss = worker_rss_mb(server)
                 finally:
                     server.send_signal(signal.SIGTERM)

@@ -203,6 +203,7 @@ def test_shared_caches_are_told_to_keep_a_page_no_later_than_the_next_publicatio
         PublicationFactory(publish_at=NOW + datetime.timedelta(seconds=20))
         response = client.get("/publications/")
         assert "s-maxage=21" in response["Cache-Control"]
+        assert "stale-while-revalidate" not in response["Cache-Control"]
 
 
 def test_a_pdf_download_counts_while_the_detail_page_is_cached(

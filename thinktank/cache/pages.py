@@ -98,9 +98,11 @@ def lifetime(version, *, now=None):
 def _public_headers(response, seconds):
     """`Cache-Control` of an anonymous answer that may be kept `seconds` more."""
     shared = min(settings.PAGE_CACHE_SHARED_MAX_AGE, seconds)
+    # Stale copies neither: not past the moment the page changes by itself.
+    stale = min(settings.PAGE_CACHE_STALE_SECONDS, seconds - shared)
     directives = {"public": True, "max_age": 0, "s_maxage": shared}
-    if shared and settings.PAGE_CACHE_STALE_SECONDS:
-        directives["stale_while_revalidate"] = settings.PAGE_CACHE_STALE_SECONDS
+    if stale > 0:
+        directives["stale_while_revalidate"] = stale
     patch_cache_control(response, **directives)
 
 

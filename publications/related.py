@@ -8,24 +8,25 @@ Scoring (higher is closer), for a candidate C of publication P:
 - 1 when C belongs to one of P's centers or programs.
 Ties go to the more recent. Only published items; never P itself nor its language versions.
 
-Five small queries whatever the size of the catalogue (each reads a bounded number of rows):
+Four small queries whatever the size of the catalogue (each reads a bounded number of rows):
 1. the regions and themes near P's (the trees are small);
-2. the ids of the publications that share *something* with P, and of the pinned ones. On
-   PostgreSQL, for each of P's tags (regions and themes with the nodes near them, authors,
-   centers) only the PER_TAG publications most recently added to it: a LATERAL index-only scan
-   of (tag, publication) per tag, so the cost follows how many tags P has, not how many
-   publications a tag has. Other databases read every link of the tags, fine at their scale;
-3. of those, the CANDIDATE_LIMIT most recent public ones (an index lookup per id);
-4. these and the pinned ones scored with correlated COUNTs over the link tables (an index
+2. the candidates: the CANDIDATE_LIMIT most recent public publications among those that share
+   *something* with P. On PostgreSQL, for each of P's tags (regions and themes with the nodes
+   near them, authors, centers) only the PER_TAG publications most recently added to it count:
+   a LATERAL index-only scan of (tag, publication) per tag inside `id = ANY(ARRAY(...))`, so
+   the cost follows how many tags P has, not how many publications a tag has. Other databases
+   read every link of the tags, fine at their scale;
+3. those and the pinned ones, scored with correlated COUNTs over the link tables (an index
    lookup each, the tag lists written out), ordered in SQL, cut at `limit`, pinned first;
-5. their authors (prefetch).
+4. their authors (prefetch).
 Before: one statement with the candidates as `id IN (subquery LIMIT 200)`, which PostgreSQL
 estimated at ~75,000 rows at 100,000 publications and answered by scanning the whole table
 (130-150 ms; 850 ms with JIT on). Now no step scans the publications table.
 """
 
 from django.db import connection
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import BooleanField, Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from taxonomy.models import Region, Theme
@@ -96,33 +97,41 @@ def _near_ids(regions, themes):
     return found["region"], found["theme"]
 
 
-def _candidate_ids(publication, sources):
-    """Ids of publications sharing a tag with `publication` (see the module: bounded per tag on
-    PostgreSQL), and the ids it pins, as (shared ids, pinned ids)."""
+def _any_of(sql, params):
+    """The condition "the publication's id is in the rows of `sql`" as `id = ANY(ARRAY(...))`:
+    PostgreSQL runs the subquery once and looks the ids up in the primary key, whatever it
+    estimates (an `IN (subquery)` estimated large made it scan the table)."""
+    column = f'"{Publication._meta.db_table}"."id"'
+    return RawSQL(f"{column} = ANY(ARRAY({sql}))", params, output_field=BooleanField())
+
+
+def _shares_a_tag(sources):
+    """The condition "shares one of these tags" ((link model, field, tag ids) each); on
+    PostgreSQL bounded to the PER_TAG publications most recently added to each tag."""
+    if connection.vendor != "postgresql":
+        condition = Q(pk__in=[])
+        for through, field, ids in sources:
+            links = through.objects.filter(**{f"{field}__in": ids})
+            condition |= Q(pk__in=links.values("publication"))
+        return condition
+    parts, params = [], []
+    for through, field, ids in sources:
+        table, column = through._meta.db_table, through._meta.get_field(field).column
+        parts.append(
+            "SELECT recent.publication_id FROM unnest(%s::bigint[]) AS tag(id) "
+            f'CROSS JOIN LATERAL (SELECT publication_id FROM "{table}" '
+            f'WHERE "{column}" = tag.id ORDER BY publication_id DESC LIMIT %s) AS recent'
+        )
+        params += [ids, PER_TAG]
+    return _any_of(" UNION ".join(parts), params)
+
+
+def _pinned_by(publication):
     pinned = PinnedRelation.objects.filter(from_publication=publication.pk)
-    if connection.vendor == "postgresql":
-        parts, params = ["SELECT to_publication_id, TRUE FROM publications_pinnedrelation "
-                         "WHERE from_publication_id = %s"], [publication.pk]  # fmt: skip
-        for through, field, ids in sources:
-            table, column = through._meta.db_table, through._meta.get_field(field).column
-            parts.append(
-                "SELECT recent.publication_id, FALSE FROM unnest(%s::bigint[]) AS tag(id) "
-                f'CROSS JOIN LATERAL (SELECT publication_id FROM "{table}" '
-                f'WHERE "{column}" = tag.id ORDER BY publication_id DESC LIMIT %s) AS recent'
-            )
-            params += [ids, PER_TAG]
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ".join(parts), params)
-            rows = cursor.fetchall()
-    else:
-        rows = pinned.order_by().values_list("to_publication_id", Value(True))
-        for through, field, ids in sources:
-            links = through.objects.filter(**{f"{field}__in": ids}).order_by()
-            rows = rows.union(links.values_list("publication_id", Value(False)))
-    shared, pins = set(), set()
-    for pk, is_pin in rows:
-        (pins if is_pin else shared).add(pk)
-    return shared, pins
+    if connection.vendor != "postgresql":
+        return Q(pk__in=pinned.values("to_publication"))
+    sql, params = pinned.order_by().values("to_publication").query.sql_with_params()
+    return _any_of(sql, params)
 
 
 def related_publications(publication, *, limit=5, candidate_limit=CANDIDATE_LIMIT):
@@ -137,7 +146,6 @@ def related_publications(publication, *, limit=5, candidate_limit=CANDIDATE_LIMI
     region_ids = [region.pk for region in regions]
     theme_ids = [theme.pk for theme in themes]
     near_region_ids, near_theme_ids = _near_ids(regions, themes)
-
     sources = [
         (through, field, ids)
         for through, field, ids in (
@@ -148,17 +156,20 @@ def related_publications(publication, *, limit=5, candidate_limit=CANDIDATE_LIMI
         )
         if ids
     ]
-    shared, pins = _candidate_ids(publication, sources)
 
     # Never itself, nor its own versions in other languages ("Available in" lists those).
     published = Publication.objects.published().exclude(
         work_versions_condition([publication.translation_root_id])
     )
-    candidates = list(
-        published.filter(pk__in=shared)
-        .order_by("-published_on", "-pk")
-        .values_list("pk", flat=True)[:candidate_limit]
-    ) if shared else []  # fmt: skip
+    candidates = (
+        list(
+            published.filter(_shares_a_tag(sources))
+            .order_by("-published_on", "-pk")
+            .values_list("pk", flat=True)[:candidate_limit]
+        )
+        if sources
+        else []
+    )
 
     score = (
         _count(PublicationRegion, "region", region_ids) * EXACT
@@ -172,7 +183,7 @@ def related_publications(publication, *, limit=5, candidate_limit=CANDIDATE_LIMI
         from_publication=publication.pk, to_publication=OuterRef("pk")
     ).order_by("position", "pk")
     return (
-        published.filter(pk__in=[*pins, *candidates])
+        published.filter(Q(pk__in=candidates) | _pinned_by(publication))
         .annotate(
             pin_position=Subquery(pin.values("position")[:1]),
             pin_id=Subquery(pin.values("pk")[:1]),

@@ -137,7 +137,7 @@ def test_publication_sharing_nothing_has_no_related():
     assert list(related_publications(load("alone"))) == []
 
 
-def test_related_costs_five_queries_whatever_the_number_of_candidates(
+def test_related_costs_four_queries_whatever_the_number_of_candidates(
     crafted, django_assert_num_queries
 ):
     subject, _pubs = crafted
@@ -145,8 +145,8 @@ def test_related_costs_five_queries_whatever_the_number_of_candidates(
     for _ in range(30):
         PublicationFactory(regions=[japan])
     publication = load("subject")
-    # Near nodes, candidate ids, the most recent public ones, the scored list, its authors.
-    with django_assert_num_queries(5):
+    # Near nodes, the candidates, the scored list, its authors.
+    with django_assert_num_queries(4):
         related = list(related_publications(publication))
     assert len(related) == 5
 

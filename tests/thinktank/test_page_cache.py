@@ -233,6 +233,25 @@ def test_responses_to_requests_with_a_session_cookie_but_no_user_are_not_stored(
     assert rendered(client, url)  # nothing was stored by the request with the cookie
 
 
+def test_a_page_with_a_csrf_token_is_never_stored(client, publication, monkeypatch):
+    from django.middleware.csrf import get_token
+
+    from publications import views
+
+    original = views.PublicationDetailView.get_context_data
+
+    def with_a_form(self, **kwargs):
+        get_token(self.request)  # what {% csrf_token %} does
+        return original(self, **kwargs)
+
+    monkeypatch.setattr(views.PublicationDetailView, "get_context_data", with_a_form)
+    client.cookies["csrftoken"] = "a" * 32  # a visitor who has the cookie already
+    url = publication.get_absolute_url()
+    response = client.get(url)
+    assert "no-store" in response["Cache-Control"]
+    assert rendered(client, url)
+
+
 def test_a_status_change_hands_the_purge_hook_the_publication_s_urls(
     settings, publication, admin_user, django_capture_on_commit_callbacks
 ):

@@ -137,7 +137,9 @@ class AnonymousPageCacheMiddleware:
         if not (anonymous or _anonymous_user(request)):
             patch_cache_control(response, private=True, no_store=True)
             return response
-        if response.cookies:  # this visitor's (a CSRF token, a session)
+        # This visitor's: it sets a cookie (a session; a CSRF token, whose cookie Django sets on
+        # every answer that shows one).
+        if response.cookies:
             patch_cache_control(response, private=True, no_store=True)
             return response
         _drop_vary_cookie(response)

@@ -18,7 +18,8 @@ then measure (one or more datasets, each `label=DATABASE_URL`):
 For each dataset and each mode, one gunicorn (2 sync workers, DJANGO_DEBUG=0, the settings of
 bench/serve/, which add the floor view /bench-floor/ to the site) serves three measurements in
 a row: the floor, 200 list URLs `/publications/?region=R&theme=T&page=3`, 200 detail URLs;
-each is `wrk -t1 -c8` for 5 s (warm-up, not counted) then 15 s, rotating over its URLs
+each is `wrk -t1 -c8 --timeout 60s` (wrk's default 2 s timeout drops slow answers on a
+loaded machine and counts nothing for them) for 5 s (warm-up, not counted) then 15 s, rotating over its URLs
 (bench/serve/rotate.lua); the 15 s are taken in three interleaved 5 s slices (floor, list,
 detail, floor, ...) so that the load of a shared machine weighs on the three alike. Cached mode
 first requests every URL once, so the run measures hits.
@@ -143,6 +144,8 @@ def wrk(paths, seconds):
             "-t1",
             "-c8",
             f"-d{seconds}s",
+            "--timeout",
+            "60s",
             "-s",
             str(SERVE / "rotate.lua"),
             f"http://127.0.0.1:{PORT}",

@@ -14,6 +14,9 @@ list, the landing pages of its regions and themes (with their ancestors, which l
 its centers (and their parent center) and of its authors; gathered before the change and after
 it, so a slug or a region taken away is purged too.
 
+The shape follows python.org's `fastly/utils.py` (`purge_url(*paths)`: a PURGE per path, off
+unless its setting is set) and Wagtail's frontend-cache `HTTPBackend` (PURGE sent to a
+configured location); prefixes (`*`) stand in for the surrogate keys a CDN API may offer.
 `thinktank.cache.purge.varnish` is a ready hook for Varnish: `PURGE <url>` for each exact URL
 and `BAN` with the header `X-Ban-Url: ^<path prefix>` for each prefix, sent to
 `CACHE_PURGE_ENDPOINT` (e.g. `http://127.0.0.1:6081`) with the site's `Host`. A hook runs in the

@@ -19,8 +19,8 @@ For each dataset and each mode, one gunicorn (2 sync workers, DJANGO_DEBUG=0, th
 bench/serve/, which add the floor view /bench-floor/ to the site) serves three measurements in
 a row: the floor, 200 list URLs `/publications/?region=R&theme=T&page=3`, 200 detail URLs;
 each is `wrk -t1 -c8 --timeout 60s` (wrk's default 2 s timeout drops slow answers on a
-loaded machine and counts nothing for them) for 5 s (warm-up, not counted) then 15 s, rotating over its URLs
-(bench/serve/rotate.lua); the 15 s are taken in three interleaved 5 s slices (floor, list,
+loaded machine and counts nothing for them) for 5 s (warm-up, not counted) then 15 s,
+rotating over its URLs (bench/serve/rotate.lua); the 15 s are taken in three interleaved 5 s slices (floor, list,
 detail, floor, ...) so that the load of a shared machine weighs on the three alike. Cached mode
 first requests every URL once, so the run measures hits.
 Prints requests/s, the ratio to the floor of the same server, non-2xx counts and the workers'

@@ -20,9 +20,9 @@ bench/serve/, which add the floor view /bench-floor/ to the site) serves three m
 a row: the floor, 200 list URLs `/publications/?region=R&theme=T&page=3`, 200 detail URLs;
 each is `wrk -t1 -c8 --timeout 60s` (wrk's default 2 s timeout drops slow answers on a
 loaded machine and counts nothing for them) for 5 s (warm-up, not counted) then 15 s,
-rotating over its URLs (bench/serve/rotate.lua); the 15 s are taken in three interleaved 5 s slices (floor, list,
-detail, floor, ...) so that the load of a shared machine weighs on the three alike. Cached mode
-first requests every URL once, so the run measures hits.
+rotating over its URLs (bench/serve/rotate.lua); the 15 s are taken in three interleaved
+5 s slices (floor, list, detail, floor, ...) so that the load of a shared machine weighs on
+the three alike. Cached mode first requests every URL once, so the run measures hits.
 Prints requests/s, the ratio to the floor of the same server, non-2xx counts and the workers'
 resident memory after the run, as a Markdown table.
 """

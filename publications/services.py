@@ -12,21 +12,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from thinktank.redirects import old_slug_record
+
 from . import permissions
-from .models import Publication, SlugRedirect
+from .models import Publication
 from .pdf.processing import publication_process_pdf
 from .search import search_index_rebuild
 
 
 def slug_redirect_record(*, publication: Publication, old_slug: str) -> None:
     """Record that `old_slug` used to name `publication`, whose new slug is saved already: its
-    old URLs answer 301 to the new ones, forever (the admin calls this after a save)."""
-    if old_slug and old_slug != publication.slug:
-        # The new slug may be an old one of this or another publication: now it is taken.
-        SlugRedirect.objects.filter(old_slug=publication.slug).delete()
-        SlugRedirect.objects.update_or_create(
-            old_slug=old_slug, defaults={"publication": publication}
-        )
+    old URLs answer 301 to the new ones, forever (the admin calls this after a save). The same
+    record as every other kind's: `thinktank.redirects.old_slug_record`."""
+    old_slug_record(obj=publication, old_slug=old_slug)
 
 
 # --- Audit -------------------------------------------------------------------------------------

@@ -1,15 +1,18 @@
 """What every admin of the site shares: its titles, image previews, upload checks, side-by-side
-languages, and a readable "Cannot delete" page."""
+languages, a readable "Cannot delete" page, and the old URLs kept when a slug changes."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import NestedObjects, quote
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db import models, router
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .models import OldSlug
+from .redirects import old_slug_record
 from .uploads import ImageUploadField
 
 # The admin carries the institute's name rather than "Django administration".
@@ -97,3 +100,46 @@ class ProtectedByOwnerMixin:
         except NoReverseMatch:
             return format_html("{}: {}", label, obj)
         return format_html('{}: <a href="{}">{}</a>', label, url, obj)
+
+
+class OldSlugInline(GenericTabularInline):
+    """Read-only: old URLs are recorded when staff change the slug, never typed in. Seen by
+    whoever may see the object itself."""
+
+    model = OldSlug
+    fields = ["old_slug", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("old URLs (they redirect here)")
+
+    def has_view_permission(self, request, obj=None):
+        opts = self.parent_model._meta
+        return any(
+            request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+            for action in ("view", "change")
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class OldSlugAdminMixin:
+    """For every model whose slug is in public URLs: a changed slug is kept as an old one, so
+    its URLs answer 301 to the new ones (thinktank/redirects.py), and the change form lists
+    the old ones."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            old_slug_record(obj=obj, old_slug=form.initial.get("slug", ""))
+
+    def get_inlines(self, request, obj):
+        inlines = list(super().get_inlines(request, obj))
+        return [*inlines, OldSlugInline] if obj is not None else inlines

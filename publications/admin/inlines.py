@@ -1,5 +1,5 @@
-"""The rows edited on a publication's change form: its ordered authors, pinned relations, old
-URLs (read-only) and review comments."""
+"""The rows edited on a publication's change form: its ordered authors, pinned relations and
+review comments (its old URLs: thinktank.admin.OldSlugInline)."""
 
 from django import forms
 from django.contrib import admin
@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from publications import permissions
-from publications.models import PinnedRelation, PublicationAuthor, ReviewComment, SlugRedirect
+from publications.models import PinnedRelation, PublicationAuthor, ReviewComment
 
 
 class PublicationPartInline(admin.TabularInline):
@@ -52,26 +52,6 @@ class PinnedRelationInline(PublicationPartInline):
     autocomplete_fields = ["to_publication"]
     ordering = ["position", "pk"]
     extra = 0
-
-
-class SlugRedirectInline(PublicationPartInline):
-    """Read-only: old URLs are recorded when staff change the slug, never typed in."""
-
-    model = SlugRedirect
-    fields = ["old_slug", "created_at"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = _("old URLs (they redirect here)")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class ReviewCommentInline(admin.StackedInline):

@@ -18,7 +18,7 @@ from publications import preview, services
 from publications.models import Publication, ReviewComment
 from publications.pdf.processing import publication_process_pdf
 from publications.search import search_index_refresh
-from thinktank.admin import EMPTY, UploadValidationMixin, image_preview
+from thinktank.admin import EMPTY, OldSlugAdminMixin, UploadValidationMixin, image_preview
 
 from .actions import ADMIN_ACTIONS
 from .downloads import PublicationDownloadsAdminMixin
@@ -28,7 +28,6 @@ from .inlines import (
     PinnedRelationInline,
     PublicationAuthorInline,
     ReviewCommentInline,
-    SlugRedirectInline,
 )
 from .roles import PublicationRolesMixin
 
@@ -48,6 +47,7 @@ class PublicationAdmin(
     PublicationDownloadsAdminMixin,
     PublicationHistoryAdminMixin,
     PublicationRolesMixin,
+    OldSlugAdminMixin,
     UploadValidationMixin,
     VersionAdmin,
 ):
@@ -97,7 +97,6 @@ class PublicationAdmin(
     inlines = [
         PublicationAuthorInline,
         PinnedRelationInline,
-        SlugRedirectInline,
         ReviewCommentInline,
     ]
     fieldsets = [
@@ -171,8 +170,9 @@ class PublicationAdmin(
 
     # --- Saving -----------------------------------------------------------------------------
     def save_model(self, request, obj, form, change):
-        """Fields are saved as typed; the status and schedule go through the workflow service,
-        which checks the publishing permission and writes the audit line."""
+        """Fields are saved as typed (a changed slug is kept as an old URL: OldSlugAdminMixin);
+        the status and schedule go through the workflow service, which checks the publishing
+        permission and writes the audit line."""
         status, publish_at = obj.status, obj.publish_at
         if change:
             obj.status = form.initial.get("status", obj.status)
@@ -184,8 +184,6 @@ class PublicationAdmin(
         services.publication_set_status(
             publication=obj, user=request.user, status=status, publish_at=publish_at
         )
-        if change and "slug" in form.changed_data:
-            services.slug_redirect_record(publication=obj, old_slug=form.initial.get("slug", ""))
         if {"pdf", "cover"} & set(form.changed_data):
             # save_related() refreshes the search vectors (the PDF's text with the rest).
             publication_process_pdf(publication=obj)

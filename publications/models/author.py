@@ -1,5 +1,6 @@
 """Experts: the authors of publications, with their pages on the site."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,8 @@ class Author(models.Model):
         help_text=_("How the name is alphabetised, e.g. “Doe, Jane”. Filled in when left empty."),
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    # Old slugs whose URLs redirect here (thinktank/redirects.py); deleted with the row.
+    old_slugs = GenericRelation("thinktank.OldSlug")
     title = models.CharField(
         _("title"), max_length=200, blank=True, help_text=_("e.g. Research Fellow")
     )

@@ -1,6 +1,7 @@
 """Publications: analyses, reports, briefings, books, articles and media items."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -74,6 +75,8 @@ class Publication(models.Model):
         unique=True,
         help_text=_("The end of the public URL. Changing it keeps the old URL redirecting here."),
     )
+    # Old slugs whose URLs redirect here (thinktank/redirects.py); deleted with the row.
+    old_slugs = GenericRelation("thinktank.OldSlug")
     type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.ANALYSIS)
     series = models.ForeignKey(
         "publications.Series",

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from django.views.defaults import page_not_found
 
 from publications.filters import PublicationFilterSet
-from publications.models import Publication, SlugRedirect
+from publications.models import Publication
 
 from .downloads import publication_download_record
 from .editions import publication_edition
@@ -52,14 +52,6 @@ def _public_publication(slug):
     )
 
 
-def _renamed_to(slug):
-    """The published publication that an old slug now points to, or None."""
-    target = SlugRedirect.objects.target_for(slug)
-    if target is not None and target.is_public:
-        return target
-    return None
-
-
 def publication_pdf_file(publication):
     """The StoredFile to send: the uploaded PDF, else the generated edition; Http404 when the
     publication has neither (a media item) or its uploaded file is missing from storage."""
@@ -78,16 +70,10 @@ def publication_pdf_file(publication):
 def publication_pdf(request, slug, filename):
     try:
         publication = _public_publication(slug)
+        # An old slug in either place is a 404 here, made a 301 by thinktank/redirects.py.
         if publication is None:
-            target = _renamed_to(slug)
-            if target is None:
-                raise Http404("No such publication.")
-            return HttpResponsePermanentRedirect(_with_query(request, target.get_pdf_url()))
+            raise Http404("No such publication.")
         if filename != publication.slug:
-            if _renamed_to(filename) == publication:
-                return HttpResponsePermanentRedirect(
-                    _with_query(request, publication.get_pdf_url())
-                )
             raise Http404("No such file.")
         file = publication_pdf_file(publication)
     except Http404 as exception:
@@ -108,7 +94,7 @@ def publication_pdf(request, slug, filename):
 
 @require_safe
 def publication_pdf_redirect(request, slug):
-    publication = _public_publication(slug) or _renamed_to(slug)
+    publication = _public_publication(slug)
     if publication is None:
         return _not_found(request, Http404("No such publication."))
     return HttpResponsePermanentRedirect(_with_query(request, publication.get_pdf_url()))

@@ -7,8 +7,9 @@ import pytest
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
-from publications.models import Publication, SlugRedirect
+from publications.models import Publication
 from tests.factories import PublicationFactory
+from thinktank.models import OldSlug
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +124,7 @@ def test_share_links_are_url_encoded_server_side(client, catalogue):
 
 
 def test_old_slug_redirects_permanently_to_the_current_url(client, analysis):
-    SlugRedirect.objects.create(old_slug="old-japan", publication=analysis)
+    OldSlug.objects.create(old_slug="old-japan", target=analysis)
     response = client.get(reverse("publications:detail", kwargs={"slug": "old-japan"}))
     assert response.status_code == 301
     assert response["Location"] == analysis.get_absolute_url()
@@ -131,7 +132,7 @@ def test_old_slug_redirects_permanently_to_the_current_url(client, analysis):
 
 def test_old_slug_of_unpublished_publication_is_404(client, catalogue):
     draft = PublicationFactory(status=Publication.Status.DRAFT)
-    SlugRedirect.objects.create(old_slug="old-draft", publication=draft)
+    OldSlug.objects.create(old_slug="old-draft", target=draft)
     response = client.get(reverse("publications:detail", kwargs={"slug": "old-draft"}))
     assert response.status_code == 404
 

@@ -15,10 +15,10 @@ from publications.models import (
     PublicationAuthor,
     PublicationFacetRow,
     PublicationRegion,
-    SlugRedirect,
 )
 from taxonomy.models import Region
 from tests.factories import CenterFactory, ProgramFactory, PublicationFactory, RegionFactory
+from thinktank.models import OldSlug
 
 from .documents import (
     counts,
@@ -256,7 +256,7 @@ def test_reimport_moves_a_region_and_rewrites_the_paths_below_it(tmp_path, examp
 def test_a_record_at_the_old_slug_of_a_renamed_publication_is_refused(tmp_path, example):
     # An export older than a rename would otherwise make a second copy at the old URL.
     renamed = PublicationFactory(slug="renamed")
-    SlugRedirect.objects.create(old_slug="security-partnerships-japan", publication=renamed)
+    OldSlug.objects.create(old_slug="security-partnerships-japan", target=renamed)
 
     with pytest.raises(CommandError) as error:
         run_import(write_doc(tmp_path, example))
@@ -266,7 +266,7 @@ def test_a_record_at_the_old_slug_of_a_renamed_publication_is_refused(tmp_path, 
         "“security-partnerships-japan” was renamed “renamed”"
     ) in str(error.value)
     assert list(Publication.objects.values_list("slug", flat=True)) == ["renamed"]
-    assert SlugRedirect.objects.get().publication == renamed
+    assert OldSlug.objects.get().target == renamed
 
 
 def test_dry_run_counts_and_writes_nothing(tmp_path, example):

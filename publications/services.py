@@ -16,7 +16,7 @@ from thinktank.redirects import old_slug_record
 
 from . import permissions
 from .models import Publication
-from .pdf.processing import publication_process_pdf
+from .pdf.processing import publication_pdf_process
 from .search import search_index_rebuild
 
 
@@ -203,5 +203,5 @@ def publication_restored(*, publication: Publication, user, version, files_befor
     )
     restored = Publication.objects.get(pk=publication.pk)
     if (restored.pdf.name, restored.cover.name) != tuple(files_before):
-        publication_process_pdf(publication=restored)
+        publication_pdf_process(publication=restored)
     search_index_rebuild(publication_ids=[restored.pk])

@@ -16,7 +16,7 @@ from reversion.admin import VersionAdmin
 
 from publications import preview, services
 from publications.models import Publication, ReviewComment
-from publications.pdf.processing import publication_process_pdf
+from publications.pdf.processing import publication_pdf_process
 from publications.search import search_index_refresh
 from thinktank.admin import EMPTY, OldSlugAdminMixin, UploadValidationMixin, image_preview
 
@@ -186,7 +186,7 @@ class PublicationAdmin(
         )
         if {"pdf", "cover"} & set(form.changed_data):
             # save_related() refreshes the search vectors (the PDF's text with the rest).
-            publication_process_pdf(publication=obj)
+            publication_pdf_process(publication=obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

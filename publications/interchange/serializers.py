@@ -272,6 +272,9 @@ class PublicationSerializer(RecordSerializer):
         return normalize_doi(value)
 
     def validate(self, attrs):
+        if getattr(attrs.get("pdf"), "pages", None):
+            # The file's own count: what processing the stored PDF writes too.
+            attrs["pages"] = attrs["pdf"].pages
         roles = attrs["author_roles"]
         if roles is None:
             attrs["author_roles"] = [ROLES.AUTHOR] * len(attrs["authors"])

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -35,6 +34,7 @@ from reportlab.platypus import (
 )
 
 from publications.models import split_paragraphs
+from thinktank.images import jpeg_bytes, open_normalized
 
 from .layout import (
     ACCENT,
@@ -56,7 +56,7 @@ from .layout import (
 
 #: Part of every edition's cache key: bump it when the layout changes, so that every cached
 #: edition is generated again.
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"  # 3: covers through the image pipeline
 COVER_BAND = 30 * mm
 
 
@@ -193,14 +193,16 @@ class EditionTemplate(BaseDocTemplate):
 
 # --- The story: the flowables of each part --------------------------------------------------
 def _cover_image(name, max_width, max_height):
+    # Through the image pipeline: ReportLab prints a CMYK, palette, 16-bit or sideways image
+    # as it is stored (inverted, black where transparent, clipped, on its side).
     try:
         with default_storage.open(name, "rb") as fh:
-            raw = BytesIO(fh.read())
-        width, height = ImageReader(raw).getSize()
+            image = open_normalized(fh)
+        raw = BytesIO(jpeg_bytes(image))
+        width, height = image.size
     except Exception:  # a missing or unreadable cover must not break the edition
         return None
     scale = min(max_width / width, max_height / height)
-    raw.seek(0)
     return Image(raw, width=width * scale, height=height * scale, hAlign="LEFT")
 
 

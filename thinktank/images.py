@@ -119,11 +119,11 @@ def normalized(image: Image.Image) -> Image.Image:
 
 
 def flattened(image: Image.Image, background="white") -> Image.Image:
-    """A normalized image without alpha: transparent parts laid on `background`, as JPEG and
-    print need."""
+    """A normalized RGB image: transparent parts laid on `background`, as JPEG and print
+    need."""
     image = normalized(image)
     if image.mode != "RGBA":
-        return image
+        return image.convert("RGB")
     ground = Image.new("RGB", image.size, background)
     ground.paste(image, mask=image.getchannel("A"))
     return ground

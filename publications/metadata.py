@@ -76,7 +76,7 @@ def citation_tags(publication, *, authors, pdf_url):
     if pdf_url:
         tags.append(("citation_pdf_url", pdf_url))
     if publication.isbn:
-        tags.append(("citation_isbn", publication.isbn))
+        tags.append(("citation_isbn", publication.isbn_display))
     if publication.series and publication.series.issn:
         tags.append(("citation_issn", publication.series.issn))
     if publication.doi:
@@ -149,9 +149,9 @@ def json_ld(publication, *, url, pdf_url, image_url, authors, author_urls, home_
         data["about"] = [{"@type": "Thing", "name": name} for name in topics]
         data["keywords"] = ", ".join(topics)
     if publication.isbn:
-        data["isbn"] = publication.isbn
+        data["isbn"] = publication.isbn_display
     if publication.doi:
-        data["sameAs"] = f"https://doi.org/{publication.doi}"
+        data["sameAs"] = publication.doi_url
     if publication.pages:
         data["numberOfPages"] = publication.pages
     if publication.series:

@@ -24,7 +24,7 @@ from rest_framework.validators import ProhibitSurrogateCharactersValidator, Uniq
 
 from centers.models import Center
 from publications.models import Author, Publication, PublicationAuthor, Series
-from publications.validators import normalize_doi, normalize_isbn, normalize_issn
+from publications.validators import normalize_doi, normalize_isbn, normalize_issn, normalize_orcid
 from taxonomy.models import Region, Theme
 
 from .format import FILE_KEYS, KEYS
@@ -239,6 +239,9 @@ class AuthorSerializer(RecordSerializer):
 
     class Meta:
         model, section = Author, "authors"
+
+    def validate_orcid(self, value):
+        return normalize_orcid(value)
 
     def validate(self, attrs):
         attrs["sort_name"] = attrs["sort_name"] or Author.default_sort_name(attrs["name"])

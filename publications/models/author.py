@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from thinktank.uploads import ServerNamed, validate_image_upload
 
 from ..querysets import AuthorQuerySet
-from ..validators import validate_orcid
+from ..validators import normalize_orcid, orcid_url, validate_orcid
 
 
 class Author(models.Model):
@@ -32,7 +32,13 @@ class Author(models.Model):
     centers = models.ManyToManyField(
         "centers.Center", verbose_name=_("centers"), blank=True, related_name="members"
     )
-    orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid])
+    orcid = models.CharField(
+        _("ORCID iD"),
+        max_length=40,
+        blank=True,
+        validators=[validate_orcid],
+        help_text=_("As on orcid.org (0000-0002-1825-0097); the link works too."),
+    )
     website = models.URLField(_("personal page"), blank=True)
     email = models.EmailField(
         _("e-mail"),
@@ -58,6 +64,7 @@ class Author(models.Model):
     def save(self, *args, **kwargs):
         if not self.sort_name:
             self.sort_name = self.default_sort_name(self.name)
+        self.orcid = normalize_orcid(self.orcid)
         super().save(*args, **kwargs)
 
     @staticmethod
@@ -66,6 +73,10 @@ class Author(models.Model):
         if len(parts) < 2:
             return name
         return f"{parts[-1]}, {' '.join(parts[:-1])}"
+
+    @property
+    def orcid_url(self):
+        return orcid_url(self.orcid)
 
     @property
     def public_email(self):

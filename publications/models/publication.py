@@ -17,7 +17,14 @@ from thinktank.uploads import ServerNamed, validate_image_upload
 
 from ..pdf.validation import validate_pdf_upload
 from ..querysets import PublicationQuerySet
-from ..validators import hyphenate_isbn, normalize_doi, normalize_isbn, validate_doi, validate_isbn
+from ..validators import (
+    doi_url,
+    hyphenate_isbn,
+    normalize_doi,
+    normalize_isbn,
+    validate_doi,
+    validate_isbn,
+)
 
 
 def private_storage():
@@ -281,7 +288,12 @@ class Publication(models.Model):
     # --- Derived values shown to readers -----------------------------------------------------
     @property
     def isbn_display(self):
+        """The ISBN hyphenated by the official ranges (what every output shows)."""
         return hyphenate_isbn(self.isbn) if self.isbn else ""
+
+    @property
+    def doi_url(self):
+        return doi_url(self.doi)
 
     @property
     def display_image(self):

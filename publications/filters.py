@@ -402,6 +402,23 @@ class PublicationFilterSet(django_filters.FilterSet):
         encoded = self.query(**changes).urlencode()
         return f"?{encoded}" if encoded else ""
 
+    def canonical_query(self, *, page=1):
+        """'?…' of the clean URL of this result (or ''): the valid parameters in PARAMS order,
+        each repeatable one's values deduplicated and sorted, the sort order left out when it
+        is the default for the query, and `page` only past the first. Any two requests that
+        show the same page have the same canonical query, whatever order, empty or unknown
+        parameters, junk or tracking parameters they were typed with."""
+        query = self.query()
+        for name in self.REPEATABLE:
+            if name in query:
+                query.setlist(name, sorted(set(query.getlist(name))))
+        if query.get("sort") == ("relevance" if self.search_text else "newest"):
+            del query["sort"]
+        if page > 1:
+            query["page"] = str(page)
+        encoded = query.urlencode()
+        return f"?{encoded}" if encoded else ""
+
     def chips(self):
         """One removable chip per valid filter value: [{param, label, value, url}]."""
         chips, query = [], self.query()

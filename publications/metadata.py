@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from . import languages
 from .models import Publication
 
 SCHEMA_TYPES = {
@@ -178,8 +179,12 @@ def page_metadata(publication, *, request, versions, topics):
     """Everything the head and the share box of a publication's page carry: {description,
     canonical_url, pdf_url, citation_tags, og_tags, twitter_tags, json_ld, share_links}.
 
-    `versions`: its other public language versions; `topics`: region and theme names."""
-    url = request.build_absolute_uri(publication.get_absolute_url())
+    `versions`: its other public language versions; `topics`: region and theme names. The
+    canonical URL is the page in the current interface, except for a work in several languages:
+    then it is the version's own-language page, the one its hreflang cluster names (and the
+    sitemap lists), so that the other interface's copy does not compete with it."""
+    path = languages.version_url(publication) if versions else publication.get_absolute_url()
+    url = request.build_absolute_uri(path)
     pdf_url = (
         None if publication.is_media else request.build_absolute_uri(publication.get_pdf_url())
     )

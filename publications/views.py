@@ -56,6 +56,7 @@ class PublicationListView(ListView):
             "pages": presenters.page_links(context["page_obj"], query),
             "query": query,
             "query_string": filterset.query_string(),
+            "canonical_query": filterset.canonical_query(page=context["page_obj"].number),
         }
 
 
@@ -140,4 +141,5 @@ class ExpertDetailView(DetailView):
             publications=page.object_list,
             page_obj=page,
             pages=presenters.page_links(page, QueryDict()),
+            canonical_query=f"?page={page.number}" if page.number > 1 else "",
         )

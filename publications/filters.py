@@ -30,6 +30,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from centers.models import Center
 from taxonomy.models import Region, Theme
+from thinktank.redirects import current_slugs
 
 from .models import Author, Publication, Series
 from .search import MAX_QUERY_LENGTH, clean_query, filter_search, order_by_relevance, printable
@@ -182,6 +183,15 @@ def _choice_options(choices):
     return [Option(value=value, label=str(label)) for value, label in choices]
 
 
+#: Parameters naming objects by a slug that staff may change (old slugs: thinktank/redirects.py).
+SLUG_MODELS = {
+    "region": Region,
+    "theme": Theme,
+    "center": Center,
+    "series": Series,
+    "author": Author,
+}
+
 SORT_CHOICES = [
     ("newest", _("Newest first")),
     ("oldest", _("Oldest first")),
@@ -205,6 +215,7 @@ class PublicationFilterForm(forms.Form):
             if not values:
                 continue
             options = {option.value: option for option in self.filterset.options(name, values)}
+            values = self._renamed(name, values, options)
             self.known[name] = [options[value] for value in values if value in options]
             unknown = [value for value in values if value not in options]
             if unknown:
@@ -222,6 +233,22 @@ class PublicationFilterForm(forms.Form):
                     ),
                 )
         return cleaned
+
+    def _renamed(self, name, values, options):
+        """`values` with the old slugs of renamed regions, themes, centers, series and experts
+        replaced by their current ones (a link written before the rename keeps its filter);
+        `options` gains the experts' current options."""
+        model = SLUG_MODELS.get(name)
+        unknown = [value for value in values if value not in options]
+        if model is None or not unknown:
+            return values
+        current = current_slugs(model, unknown)
+        if name == "author" and current:
+            options.update(
+                (option.value, option)
+                for option in self.filterset.options(name, list(current.values()))
+            )
+        return [current.get(value, value) for value in values]
 
 
 class PublicationFilterSet(django_filters.FilterSet):

@@ -219,3 +219,43 @@ def test_every_url_that_embeds_a_slug_is_covered():
     with override("en"):
         names = set(walk(get_resolver().url_patterns))
     assert names - {"admin:view_on_site"} <= set(SLUG_URLS), names - set(SLUG_URLS)
+
+
+# --- Slugs in query parameters: the list, its exports, the feed and the API --------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "param", "model"),
+    [
+        ("japan", "region", Region),
+        ("security", "theme", Theme),
+        ("center", "center", Center),
+        ("series", "series", Series),
+        ("jane", "author", Author),
+    ],
+)
+def test_an_old_slug_in_a_filter_still_filters_and_the_canonical_names_the_new_one(
+    client, analysis, key, param, model
+):
+    obj = model.objects.get(pk=catalogue_pk(analysis, key))
+    old = obj.slug
+    renamed(obj, f"{old}-new")
+    page = client.get(f"/publications/?{param}={old}")
+    assert analysis.title in page.content.decode()
+    assert not page.context["ignored_messages"]
+    assert f'rel="canonical" href="http://testserver/publications/?{param}={old}-new"' in (
+        page.content.decode()
+    )
+    api = client.get(f"/api/v1/publications/?{param}={old}")
+    assert api.status_code == 200
+    assert [row["slug"] for row in api.json()["results"]] == [analysis.slug]
+
+
+def catalogue_pk(analysis, key):
+    return {
+        "japan": lambda: analysis.regions.get().pk,
+        "security": lambda: analysis.themes.get().pk,
+        "center": lambda: analysis.centers.get().parent_id,
+        "series": lambda: analysis.series_id,
+        "jane": lambda: analysis.authors.get(slug="jane-doe").pk,
+    }[key]()

@@ -44,6 +44,8 @@ def backwards(apps, schema_editor):
         ],
         batch_size=500,
     )
+    for row in rows.iterator():  # auto_now_add stamped them now
+        SlugRedirect.objects.filter(old_slug=row.old_slug).update(created_at=row.created_at)
     rows.delete()
 
 

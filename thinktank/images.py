@@ -13,13 +13,17 @@ Consumers:
 - thumbnails of PDFs' first pages (`publications/pdf/processing.py`, through `jpeg_bytes`);
 - covers drawn by ReportLab in generated editions (`publications/pdf/edition_layout.py`, through
   `open_normalized`), so that an image stored before this pipeline existed prints right too;
-- Open Graph and JSON-LD images are the stored covers and thumbnails, plain by construction.
+- Open Graph and JSON-LD images are the stored covers and thumbnails, plain by construction;
+  images stored before the pipeline existed are brought in line by `stored_image_normalize`
+  (`manage.py normalize_images`).
 """
 
 import contextlib
 import os
+import uuid
 from io import BytesIO
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageCms, ImageOps
 
@@ -177,3 +181,27 @@ def normalized_upload(upload):
     data, image_format = result
     name = os.path.basename(getattr(upload, "name", "") or "image")
     return SimpleUploadedFile(name, data, content_type=Image.MIME.get(image_format, ""))
+
+
+def stored_image_normalize(field_file) -> str | None:
+    """Pass an image already in storage (a model's ImageField value) through the pipeline: when
+    it is not plain, the normalized image is stored under a new server-made name in the same
+    folder (a new URL, so no cache keeps the old pixels) and that name is returned; the caller
+    saves it on the row, then deletes the old file. None when there is nothing to do (plain,
+    missing or unreadable: logged by the caller's count, never raised)."""
+    if not field_file:
+        return None
+    try:
+        with field_file.storage.open(field_file.name, "rb") as handle:
+            result = normalized_bytes(BytesIO(handle.read()))
+    except Exception:  # missing, or not an image any more
+        return None
+    if result is None:
+        return None
+    data, _format = result
+    folder, name = os.path.split(field_file.name)
+    extension = name.rsplit(".", 1)[-1] if "." in name else "jpg"
+    target = (
+        f"{folder}/{uuid.uuid4().hex}.{extension}" if folder else f"{uuid.uuid4().hex}.{extension}"
+    )
+    return field_file.storage.save(target, ContentFile(data))

@@ -215,3 +215,38 @@ def test_an_edition_prints_every_stored_cover_as_readers_must_see_it(storage, na
     data = SAMPLES[name][0]()
     publication.cover.save(f"raw.{extension(data)}", ContentFile(data), save=True)
     assert_looks_right(printed_cover(publication), name)
+
+
+# --- Images stored before the pipeline --------------------------------------------------------
+
+
+def test_normalize_images_brings_old_stored_images_in_line(storage):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    raw = {name: SAMPLES[name][0]() for name in ("cmyk-jpeg-icc", "exif-rotated-jpeg")}
+    cover = PublicationFactory()
+    cover.cover.save("old.jpg", ContentFile(raw["cmyk-jpeg-icc"]), save=True)
+    photo = AuthorFactory()
+    photo.photo.save("old.jpg", ContentFile(raw["exif-rotated-jpeg"]), save=True)
+    plain = CenterFactory()
+    buffer = io.BytesIO()
+    Image.new("RGB", (24, 32), (9, 9, 9)).save(buffer, format="PNG")
+    plain.image.save("plain.png", ContentFile(buffer.getvalue()), save=True)
+    old_cover = cover.cover.name
+
+    out = StringIO()
+    call_command("normalize_images", "--dry-run", stdout=out)
+    assert "Would normalize 2 image(s)." in out.getvalue()
+    assert Publication.objects.get(pk=cover.pk).cover.name == old_cover
+
+    call_command("normalize_images", stdout=StringIO())
+    cover = Publication.objects.get(pk=cover.pk)
+    assert cover.cover.name != old_cover and not cover.cover.storage.exists(old_cover)
+    assert_looks_right(read_stored(cover.cover), "cmyk-jpeg-icc")
+    assert_looks_right(read_stored(Author.objects.get(pk=photo.pk).photo), "exif-rotated-jpeg")
+    assert Center.objects.get(pk=plain.pk).image.name == plain.image.name  # plain: untouched
+    out = StringIO()
+    call_command("normalize_images", stdout=out)
+    assert "Normalized 0 image(s)." in out.getvalue()

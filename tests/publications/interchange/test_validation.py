@@ -64,7 +64,6 @@ BAD_PUBLICATIONS = [
     ({"featured": "perhaps"}, "featured", "must be true or false"),
     ({"translation_of": "ghost"}, "translation_of", "unknown publication “ghost”"),
     ({"related": ["the-bad-one"]}, "related", "is this publication itself"),
-    ({"summary": "a\x00b"}, "summary", "Null characters are not allowed"),
     ({"body": "lone \ud800 surrogate"}, "body", "surrogate"),
     ({"sumary": "typo"}, "sumary", "unknown key"),
 ]
@@ -139,7 +138,7 @@ def test_a_document_that_is_not_an_object_or_not_json_is_refused(tmp_path):
     with pytest.raises(CommandError, match="must be a JSON object"):
         run_import(write_doc(tmp_path, []))
     (tmp_path / "broken.json").write_text("{not json")
-    with pytest.raises(CommandError, match="not valid UTF-8 JSON"):
+    with pytest.raises(CommandError, match="not valid JSON"):
         run_import(tmp_path / "broken.json")
 
 

@@ -5,7 +5,8 @@ Every value is first brought to one line without control characters
 cannot reach a reference manager.
 
 BibTeX keeps UTF-8 (biber and modern BibTeX read it), escapes the characters TeX treats
-specially (`& % $ # _ { } ~ ^ \`) and brace-protects words with capitals in titles so that
+specially (`& % $ # _ { } ~ ^ \`; braces as `\textbraceleft{}`, since BibTeX counts escaped braces
+too) and brace-protects words with capitals in titles so that
 styles that lowercase titles keep "Japan" and "NATO". `month` is the standard macro (`month =
 mar`, unbraced), which styles turn into the month name of the document's language. `url`, `doi`
 and `file` are verbatim fields in biblatex, written as they are (a `\_` would be printed), with
@@ -53,8 +54,10 @@ _BIBTEX_SPECIAL = {
     "$": r"\$",
     "#": r"\#",
     "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
+    # Not \{ and \}: BibTeX counts every brace, escaped or not, so a lone one would end the
+    # field early or never.
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }

@@ -52,7 +52,10 @@ def zotero_ris(text):
 
 
 def bibtex_entries(text):
-    return parse_string(text, "bibtex").entries
+    try:
+        return parse_string(text, "bibtex").entries
+    except Exception as exc:
+        raise AssertionError(f"BibTeX does not parse ({exc}):\n{text}") from exc
 
 
 def csv_rows(response):

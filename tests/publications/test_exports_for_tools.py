@@ -93,8 +93,8 @@ def test_bibtex_escapes_every_special_character_and_braces_stay_balanced(client)
 
     title = entry.fields["title"]
     assert title == (
-        r"{R\&D} at 100\% for \$5: \#1 a\_b \{x\} \textasciitilde{}y\textasciicircum{} "
-        r"\textbackslash{}z"
+        r"{R\&D} at 100\% for \$5: \#1 a\_b \textbraceleft{}x\textbraceright{} "
+        r"\textasciitilde{}y\textasciicircum{} \textbackslash{}z"
     )
     assert Text.from_latex(r"R\&D 100\% \#1 a\_b").render_as("text") == "R&D 100% #1 a_b"
 
@@ -150,3 +150,15 @@ def test_ris_export_of_a_list_gives_one_record_per_publication(client):
 
     assert [tag for tag, _ in lines].count("TY") == 3
     assert {value for tag, value in lines if tag == "AB"} == {"Summary 0", "Summary 1", "Summary 2"}
+
+
+@pytest.mark.parametrize("text", ["Lone } brace", "Lone { brace", "}{", "\\}"])
+def test_bibtex_lone_braces_cannot_end_a_field_early(client, text):
+    # Found by tests/test_text_property.py: BibTeX counts \} as a closing brace.
+    author = AuthorFactory(name=text, sort_name=text)
+    publication = PublicationFactory(slug="b", title=text, authors=[author])
+
+    entry = bib_of(client, publication)["b"]
+
+    assert entry.fields["year"] == str(publication.published_on.year)
+    assert len(entry.persons["author"]) == 1

@@ -94,7 +94,8 @@ class Text(Cleaned, serializers.CharField):
         ]
 
     def run_validation(self, data=serializers.empty):
-        if not self.allow_blank and isinstance(data, str) and not data.strip():
+        # Judged once cleaned: a title made only of invisible characters is no title.
+        if not self.allow_blank and isinstance(data, str) and not clean_text(data).strip():
             self.fail("blank")
         return super().run_validation(data)
 

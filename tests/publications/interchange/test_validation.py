@@ -41,6 +41,7 @@ BAD_PUBLICATIONS = [
     ({"published_on": "01/02/2013"}, "published_on", "YYYY-MM-DD"),
     ({"published_on": None}, "published_on", "is required"),
     ({"title": "   "}, "title", "is required"),
+    ({"title": "\u0001\u200b\ufeff"}, "title", "is required"),  # invisible once cleaned
     ({"title": "x" * 301}, "title", "longer than 300 characters"),
     ({"status": "live"}, "status", "“live” is not one of draft, review, published, archived"),
     ({"type": "podcast"}, "type", "“podcast” is not one of"),

@@ -1,7 +1,7 @@
-"""Fetch every public output of a publication and parse each as its consumer would: the page,
-the RSS feed (English and French), the sitemap, the API, the CSV, BibTeX and RIS exports, the
-citations and the PDF edition. Each checker returns what it parsed, and fails when the answer is
-not 200 or the document is not well formed."""
+"""Fetch every public output of a publication and parse each as its consumer would: the page
+and its JSON-LD, the RSS feed (English and French), the sitemap, the API, the CSV, BibTeX and
+RIS exports, the citations and the PDF edition. Each checker returns what it parsed, and fails
+when the answer is not 200 or the document is not well formed."""
 
 import csv
 import io
@@ -92,6 +92,13 @@ def every_output(client, publication, *, clean_page=True):
         "cite_ris": zotero_ris(text_of(client.get(f"/publications/{slug}/cite.ris"))),
         "pdf": pdf_pages(client.get(publication.get_pdf_url())),
     }
+    outputs["json_ld"] = [
+        json.loads(script)
+        for script in re.findall(
+            r'<script type="application/ld\+json">(.*?)</script>', outputs["page"], re.S
+        )
+    ]
+    assert outputs["json_ld"], "the page has no JSON-LD"
     assert len(outputs["csv"]) >= 1 and len(outputs["cite_bib"]) == 1
     assert outputs["pdf"], "the PDF edition has no page"
     return outputs

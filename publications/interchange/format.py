@@ -31,6 +31,7 @@ TRANSLATED = {
     "themes": ("name", "description"),
     "series": ("name", "description"),
     "centers": ("name", "summary", "description"),
+    "authors": ("title", "bio"),
 }
 
 _TREE_NODE = {"slug": REQUIRED, "name": REQUIRED, "parent": None, "description": "", "order": 0}
@@ -99,10 +100,9 @@ for _section, _names in TRANSLATED.items():
     KEYS[_section].update({f"{name}_{FRENCH}": "" for name in _names})
 
 #: Keys the contract names that the models cannot store yet (structured bodies, takeaways, the
-#: kind of a media item, French titles and biographies of experts): a document carrying them
-#: still imports, and the report says they were left out.
+#: kind of a media item): a document carrying them still imports, and the report says they were
+#: left out.
 NOT_STORED = {
-    "authors": ("title_fr", "bio_fr"),
     "publications": ("body_format", "key_takeaways", "media_kind"),
 }
 

@@ -45,6 +45,9 @@ def test_export_then_import_into_empty_database_then_export_is_identical(tmp_pat
     assert pub["isbn"] == "9782365671231"
     assert (first_dir / pub["pdf"]).read_bytes()[:5] == b"%PDF-"
     photo = exported["authors"][0]["photo"]
+    assert exported["authors"][0]["title_fr"] == "Chercheuse"
+    assert exported["authors"][0]["bio_fr"] == "Spécialiste du Japon."
+    assert "title_fr" not in exported["authors"][1]  # no French version: no key
     assert photo == "files/photos/jane-doe.png"
     assert list(exported) == ["regions", "themes", "series", "centers", "authors", "publications"]
     slugs = [p["slug"] for p in exported["publications"]]

@@ -11,7 +11,7 @@ from django.core.management import CommandError
 from django.db import DatabaseError
 
 from publications.interchange import InterchangeError, RecordError, import_document, importer
-from publications.models import Publication
+from publications.models import Author, Publication
 from taxonomy.models import Region
 from tests.factories import CenterFactory, ProgramFactory, PublicationFactory
 
@@ -320,10 +320,19 @@ def test_keys_of_the_contract_not_stored_yet_import_with_a_warning(tmp_path, exa
     example["publications"][0].update(
         body_format="html", key_takeaways=["One.", "Two."], media_kind="other"
     )
-    example["authors"][0].update(title_fr="Chercheuse", bio_fr="…")
 
     output = run_import(write_doc(tmp_path, example))
 
     assert Publication.objects.get().title == "..."
     assert "publications: “key_takeaways” (1 record(s)) is not stored yet" in output
-    assert "authors: “bio_fr” (1 record(s)) is not stored yet" in output
+
+
+def test_experts_french_title_and_biography_are_stored(tmp_path, example):
+    example["authors"][0].update(title_fr="Chercheuse", bio_fr="Spécialiste du Japon.")
+
+    output = run_import(write_doc(tmp_path, example))
+
+    jane = Author.objects.get(slug="jane-doe")
+    assert (jane.title_en, jane.title_fr) == ("Research Fellow", "Chercheuse")
+    assert (jane.bio_en, jane.bio_fr) == ("...", "Spécialiste du Japon.")
+    assert "not stored" not in output

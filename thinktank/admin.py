@@ -23,6 +23,8 @@ EMPTY = "—"
 # English and French side by side: each pair on one row (TranslationAdmin, modeltranslation).
 NAME_PAIR = ("name_en", "name_fr")
 DESCRIPTION_PAIR = ("description_en", "description_fr")
+TITLE_PAIR = ("title_en", "title_fr")
+BIO_PAIR = ("bio_en", "bio_fr")
 
 
 def image_preview(file, *, height=160):

@@ -31,6 +31,7 @@ TRANSLATED = {
     "themes": ("name", "description"),
     "series": ("name", "description"),
     "centers": ("name", "summary", "description"),
+    "authors": ("title", "bio"),
 }
 
 _TREE_NODE = {"slug": REQUIRED, "name": REQUIRED, "parent": None, "description": "", "order": 0}
@@ -83,6 +84,7 @@ KEYS = {
         "doi": "",
         "external_url": "",
         "source": "",
+        "media_kind": "other",
         "authors": [],
         "regions": [],
         "themes": [],
@@ -98,12 +100,10 @@ KEYS = {
 for _section, _names in TRANSLATED.items():
     KEYS[_section].update({f"{name}_{FRENCH}": "" for name in _names})
 
-#: Keys the contract names that the models cannot store yet (structured bodies, takeaways, the
-#: kind of a media item, French titles and biographies of experts): a document carrying them
-#: still imports, and the report says they were left out.
+#: Keys the contract names that the models cannot store yet (structured bodies, takeaways): a
+#: document carrying them still imports, and the report says they were left out.
 NOT_STORED = {
-    "authors": ("title_fr", "bio_fr"),
-    "publications": ("body_format", "key_takeaways", "media_kind"),
+    "publications": ("body_format", "key_takeaways"),
 }
 
 #: Keys naming a source file, relative to the JSON file, and the kind of file each must be.

@@ -318,6 +318,10 @@ class PublicationSerializer(RecordSerializer):
             raise serializers.ValidationError(
                 {"external_url": "a media item needs the URL where it was published."}
             )
+        if attrs["type"] != Publication.Type.MEDIA and attrs["media_kind"] != "other":
+            raise serializers.ValidationError(
+                {"media_kind": f"only media items have a kind (this one is “{attrs['type']}”)."}
+            )
         return attrs
 
 

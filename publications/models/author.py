@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thinktank.i18n import english_base_columns
 from thinktank.uploads import ServerNamed, validate_image_upload
 
 from ..querysets import AuthorQuerySet
@@ -55,7 +56,8 @@ class Author(models.Model):
     def save(self, *args, **kwargs):
         if not self.sort_name:
             self.sort_name = self.default_sort_name(self.name)
-        super().save(*args, **kwargs)
+        with english_base_columns():
+            super().save(*args, **kwargs)
 
     @staticmethod
     def default_sort_name(name):

@@ -9,6 +9,7 @@ from modeltranslation.admin import TranslationAdmin
 from thinktank.admin import (
     DESCRIPTION_PAIR,
     NAME_PAIR,
+    CleanTextModelForm,
     OldSlugAdminMixin,
     ProtectedByOwnerMixin,
     UploadValidationMixin,
@@ -22,6 +23,7 @@ from .models import Center
 class CenterAdmin(
     OldSlugAdminMixin, ProtectedByOwnerMixin, UploadValidationMixin, TranslationAdmin
 ):
+    form = CleanTextModelForm
     list_display = ["indented", "kind", "parent", "image_thumbnail", "order", "active"]
     list_filter = ["kind", "active", ("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]

@@ -232,6 +232,11 @@ class PublicationFilterForm(forms.Form):
                         params={"values": ", ".join(unknown)},
                     ),
                 )
+        # A reversed range ("from 2025 to 2020") is read as the range the reader meant.
+        year_from, year_to = cleaned.get("year_from"), cleaned.get("year_to")
+        self.reversed_years = bool(year_from and year_to and year_from > year_to)
+        if self.reversed_years:
+            cleaned["year_from"], cleaned["year_to"] = year_to, year_from
         return cleaned
 
     def _renamed(self, name, values, options):
@@ -507,7 +512,28 @@ class PublicationFilterSet(django_filters.FilterSet):
         raw_q = self.form.data.get("q", "")
         if raw_q and raw_q.strip() and not self.search_text and "q" not in self.errors:
             messages.append(_("The search has no words to look for; it was ignored."))
+        if getattr(self.form, "reversed_years", False):
+            messages.append(
+                _("The years were in reverse order: showing %(start)s to %(end)s.")
+                % {"start": self.value("year_from"), "end": self.value("year_to")}
+            )
         return [str(message) for message in messages]
+
+    @classmethod
+    def tidy_query_string(cls, data):
+        """`data` (a QueryDict) without empty parameters and without a `sort` equal to the
+        default: the query string a shared link should carry, or None when `data` is already
+        that (a GET form sends every field, empty or not). Unknown and malformed values are
+        kept, so the page can still say what it ignored."""
+        tidy = QueryDict(mutable=True)
+        for name, values in data.lists():
+            for value in values:
+                if value.strip():
+                    tidy.appendlist(name, value)
+        default_sort = "relevance" if tidy.get("q") else "newest"
+        if tidy.getlist("sort") == [default_sort]:
+            del tidy["sort"]
+        return None if tidy == data else tidy.urlencode()
 
 
 def _chip(param, label, value, url):

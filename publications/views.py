@@ -4,7 +4,7 @@ the list's query string is read by `PublicationFilterSet` alone."""
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
 from centers.models import Center
@@ -25,6 +25,12 @@ class PublicationListView(ListView):
     template_name = "publications/publication_list.html"
     context_object_name = "publications"
     paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        tidy = PublicationFilterSet.tidy_query_string(request.GET)
+        if tidy is not None:
+            return redirect(f"{request.path}?{tidy}" if tidy else request.path)
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         queryset = Publication.objects.published().for_listing()

@@ -5,12 +5,19 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from thinktank.admin import DESCRIPTION_PAIR, NAME_PAIR, OldSlugAdminMixin, ProtectedByOwnerMixin
+from thinktank.admin import (
+    DESCRIPTION_PAIR,
+    NAME_PAIR,
+    CleanTextModelForm,
+    OldSlugAdminMixin,
+    ProtectedByOwnerMixin,
+)
 
 from .models import Region, Theme
 
 
 class TreeNodeAdmin(OldSlugAdminMixin, ProtectedByOwnerMixin, TranslationAdmin):
+    form = CleanTextModelForm
     list_display = ["indented", "slug", "parent", "order"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name_en", "name_fr", "slug"]

@@ -1,6 +1,8 @@
-"""What every admin of the site shares: its titles, image previews, upload checks, side-by-side
-languages, a readable "Cannot delete" page, and the old URLs kept when a slug changes."""
+"""What every admin of the site shares: its titles, text cleaned as it is typed in, image
+previews, upload checks, side-by-side languages, a readable "Cannot delete" page, and the old
+URLs kept when a slug changes."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import NestedObjects, quote
@@ -13,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import OldSlug
 from .redirects import old_slug_record
+from .text import clean_text
 from .uploads import ImageUploadField
 
 # The admin carries the institute's name rather than "Django administration".
@@ -24,6 +27,8 @@ EMPTY = "—"
 # English and French side by side: each pair on one row (TranslationAdmin, modeltranslation).
 NAME_PAIR = ("name_en", "name_fr")
 DESCRIPTION_PAIR = ("description_en", "description_fr")
+TITLE_PAIR = ("title_en", "title_fr")
+BIO_PAIR = ("bio_en", "bio_fr")
 
 
 def image_preview(file, *, height=160):
@@ -48,6 +53,40 @@ def image_displays(field_name, description):
         return image_preview(getattr(obj, field_name))
 
     return thumbnail, preview
+
+
+class CleanTextFormMixin:
+    """Text typed or pasted into the form is stored in the site's normal form
+    (`thinktank.text.clean_text`: NFC, one kind of line break, no control characters).
+
+    The submitted value of every text field (a `forms.CharField`, slugs, URLs and e-mail
+    addresses included) is cleaned before the form validates it, so length limits and
+    validators judge what will be stored, and a form shown again with errors shows it. A
+    `Textarea` keeps its line breaks; a one-line field gets spaces instead."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.data = self._cleaned_submission()
+
+    def _cleaned_submission(self):
+        data = self.data.copy()
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.CharField) or field.disabled:
+                continue
+            key = self.add_prefix(name)
+            multiline = isinstance(field.widget, forms.Textarea)
+            if hasattr(data, "setlist"):  # a QueryDict, as a request gives
+                values = data.getlist(key)
+                if values:
+                    data.setlist(key, [clean_text(v, multiline=multiline) for v in values])
+            elif isinstance(data.get(key), str):
+                data[key] = clean_text(data[key], multiline=multiline)
+        return data
+
+
+class CleanTextModelForm(CleanTextFormMixin, forms.ModelForm):
+    """The base form of every admin change form and inline of the site (`form = ...`)."""
 
 
 class UploadValidationMixin:

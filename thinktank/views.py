@@ -1,10 +1,11 @@
-"""Site-level pages: home, robots.txt, the health check and the 500 page."""
+"""Site-level pages: home, robots.txt, the favicon, the health check and the 500 page."""
 
 from django.db import DatabaseError, connection
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
@@ -34,6 +35,14 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@cache_control(max_age=60 * 60 * 24 * 7, public=True)
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page links: send them to the
+    hashed static file (cached for a year by WhiteNoise)."""
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))
 
 
 @never_cache

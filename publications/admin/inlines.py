@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from publications import permissions
 from publications.models import PinnedRelation, PublicationAuthor, ReviewComment
+from thinktank.admin import CleanTextModelForm
 
 
 class PublicationPartInline(admin.TabularInline):
@@ -16,6 +17,8 @@ class PublicationPartInline(admin.TabularInline):
     auto-created through models. Staff in "Editors" need no permission on these models.
     Whether this publication may be changed by this user is the workflow's answer (a contributor
     changes only their own drafts)."""
+
+    form = CleanTextModelForm
 
     def _can_change(self, request, obj):
         if obj is None:
@@ -59,6 +62,7 @@ class ReviewCommentInline(admin.StackedInline):
     publications only (see PublicationAdmin.get_inline_instances)."""
 
     model = ReviewComment
+    form = CleanTextModelForm
     fields = ["text", "author", "created_at"]
     readonly_fields = ["author", "created_at"]
     extra = 0

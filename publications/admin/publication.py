@@ -126,6 +126,7 @@ class PublicationAdmin(
                     "translation_of",
                     "external_url",
                     "source",
+                    "media_kind",
                     "created_at",
                     "updated_at",
                 ],

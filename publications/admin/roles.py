@@ -7,14 +7,14 @@ statuses the user may give, the schedule is read-only to those who may not sched
 form still refuses a status or a schedule the user may not give, on that field.
 """
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from publications import permissions, services
+from thinktank.admin import CleanTextModelForm
 
 
-class PublicationAdminForm(forms.ModelForm):
+class PublicationAdminForm(CleanTextModelForm):
     user = None  # set by PublicationRolesMixin.get_form()
 
     def clean(self):

@@ -56,6 +56,7 @@ class PublicationListSerializer(serializers.ModelSerializer):
             "doi",
             "external_url",
             "source",
+            "media_kind",
             "pages",
             "url",
             "pdf_url",

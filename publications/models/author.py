@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thinktank.i18n import english_base_columns
 from thinktank.uploads import ServerNamed, validate_image_upload
 
 from ..querysets import AuthorQuerySet
@@ -65,7 +66,8 @@ class Author(models.Model):
         if not self.sort_name:
             self.sort_name = self.default_sort_name(self.name)
         self.orcid = normalize_orcid(self.orcid)
-        super().save(*args, **kwargs)
+        with english_base_columns():
+            super().save(*args, **kwargs)
 
     @staticmethod
     def default_sort_name(name):

@@ -40,6 +40,16 @@ class PublicationType(models.TextChoices):
     MEDIA = "media", _("Media")
 
 
+class MediaKind(models.TextChoices):
+    """What a media item (a piece published elsewhere) is, as readers would call it."""
+
+    INTERVIEW = "interview", _("Interview")
+    OP_ED = "op-ed", _("Op-ed")
+    PODCAST = "podcast", _("Podcast")
+    VIDEO = "video", _("Video")
+    OTHER = "other", _("Other")
+
+
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     REVIEW = "review", _("In review")
@@ -71,6 +81,7 @@ def _linked(to, through, verbose_name):
 
 class Publication(models.Model):
     Type = PublicationType
+    MediaKind = MediaKind
     Status = PublicationStatus
     Language = ContentLanguage
 
@@ -147,6 +158,13 @@ class Publication(models.Model):
     )
     source = models.CharField(
         _("source"), max_length=200, blank=True, help_text=_("For media items: the outlet's name.")
+    )
+    media_kind = models.CharField(
+        _("kind of media item"),
+        max_length=20,
+        choices=MediaKind.choices,
+        default=MediaKind.OTHER,
+        help_text=_("For media items: an interview, an op-ed, a podcast or a video."),
     )
     pdf = models.FileField(
         _("PDF"),
@@ -282,10 +300,21 @@ class Publication(models.Model):
                 errors["translation_of"] = _("The original is in the same language.")
         if self.type == self.Type.MEDIA and not self.external_url:
             errors["external_url"] = _("A media item needs the URL where it was published.")
+        if self.type != self.Type.MEDIA and self.media_kind != MediaKind.OTHER:
+            errors["media_kind"] = _(
+                "Only media items have a kind: choose “Other” or make it a media item."
+            )
         if errors:
             raise ValidationError(errors)
 
     # --- Derived values shown to readers -----------------------------------------------------
+    @property
+    def kind_display(self):
+        """What readers see the item as: its type, or for a media item its kind ("Interview")."""
+        if self.is_media and self.media_kind != MediaKind.OTHER:
+            return self.get_media_kind_display()
+        return self.get_type_display()
+
     @property
     def isbn_display(self):
         """The ISBN hyphenated by the official ranges (what every output shows)."""

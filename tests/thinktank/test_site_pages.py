@@ -1,7 +1,10 @@
-"""Site pages: home, the French interface, the 500 page."""
+"""Site pages: home, the French interface, the 500 page, the favicon."""
+
+import io
 
 import pytest
 from django.urls import reverse
+from PIL import Image
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +46,23 @@ def test_the_language_switch_keeps_the_filters_and_hreflang_names_the_clean_url(
         f'<link rel="alternate" hreflang="en" href="http://testserver/publications/{clean}">'
         in html
     )
+
+
+def test_favicon_ico_answers_with_the_icon(client):
+    # Browsers and feed readers ask for /favicon.ico whatever the page links.
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert "max-age=604800" in response["Cache-Control"]
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200
+    image = Image.open(io.BytesIO(b"".join(icon.streaming_content)))
+    assert image.format == "ICO"
+    assert {(16, 16), (32, 32)} <= image.info["sizes"]
+
+
+@pytest.mark.parametrize("path", ["/", "/fr/", "/publications/", "/experts/"])
+def test_pages_link_their_icons(client, path):
+    html = client.get(path).content.decode()
+    for href in ("/static/img/favicon.ico", "/static/img/favicon.svg"):
+        assert f'rel="icon" href="{href}"' in html
+        assert client.get(href).status_code == 200

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "reversion",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI files, served by the app (no CDN)
     # The project package is an app too: site-wide templatetags, admin helpers, commands.
     "thinktank",
     "taxonomy",
@@ -249,6 +250,10 @@ SPECTACULAR_SETTINGS = {
     "experts. Filters are those of the /publications/ list.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The interactive docs at /api/v1/docs/ load Swagger UI from our own static files.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "defaultModelsExpandDepth": 0},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "publications.api.schema.document_errors",

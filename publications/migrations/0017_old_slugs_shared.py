@@ -52,7 +52,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("publications", "0014_derived_state_triggers"),
+        ("publications", "0016_media_kind"),
         ("thinktank", "0001_initial"),
     ]
 

@@ -318,7 +318,7 @@ class Publication(models.Model):
     # --- Derived values shown to readers -----------------------------------------------------
     @property
     def in_language_display(self):
-        """"in French": the item's language as said of it on a page in another language."""
+        """The item's language as said of it on a page in another language ("in French")."""
         return IN_LANGUAGE.get(self.language, self.get_language_display())
 
     @property

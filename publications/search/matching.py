@@ -52,7 +52,7 @@ from django.utils.safestring import mark_safe
 
 from ..models import Author, Publication, PublicationAuthor
 from .index import DEFAULT_CONFIG, config_cases, is_postgres
-from .query import fold, parse_query
+from .query import ParsedQuery, fold, parse_query
 
 QUERY_CONFIGS = ("english_unaccent", "french_unaccent", "simple_unaccent")
 # Typo tolerance: the titles and authors most similar to the query join its matches.
@@ -166,9 +166,20 @@ def search_query(query):
     return TsQuery(*_tsquery_sql(_parsed(query)))
 
 
-def _excluding(queryset, parsed):
-    """`queryset` of publications without those holding an excluded term (indexed rows by their
-    vector, the others by the plain match)."""
+def _honouring(queryset, parsed):
+    """`queryset` of typo-tolerant matches without those that break the query's exact parts:
+    holding an excluded term, or lacking a quoted phrase (indexed rows by their vector, the
+    others by the plain match)."""
+    phrases = parsed.phrase_tsquery()
+    if phrases:
+        phrase_clauses = ParsedQuery(
+            required=tuple(c for c in parsed.required if all(t.quoted for t in c))
+        )
+        queryset = queryset.filter(
+            Q(search_vector=TsQuery(*_readings_sql(phrases)))
+            | Q(search_vector__isnull=True)
+            & substring_condition(phrase_clauses, ("title", "subtitle", "summary", "body"))
+        )
     if not parsed.excluded:
         return queryset
     excluded = TsQuery(*_readings_sql(parsed.excluded_tsquery()))
@@ -212,7 +223,7 @@ def filter_search(queryset, text):
         title_candidates = (Publication.objects.filter(title_condition).order_by().values("pk"))[
             :MAX_TITLE_CANDIDATES
         ]
-        similar_titles = _excluding(Publication.objects.filter(pk__in=title_candidates), parsed)
+        similar_titles = _honouring(Publication.objects.filter(pk__in=title_candidates), parsed)
         similar_titles = similar_titles.annotate(similarity=title_similarity).order_by(
             "-similarity", "pk"
         )
@@ -228,7 +239,7 @@ def filter_search(queryset, text):
             "publication_id"
         )
         parts.append(
-            _excluding(Publication.objects.filter(pk__in=by_similar_authors), parsed)
+            _honouring(Publication.objects.filter(pk__in=by_similar_authors), parsed)
             .order_by()
             .values("pk")
         )

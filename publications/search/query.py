@@ -237,15 +237,28 @@ class ParsedQuery:
 
     def fuzzy_texts(self):
         """The texts the typo-tolerant part compares with titles and names: one per way of
-        choosing the alternatives (at most MAX_FUZZY_TEXTS), excluded words never included:
+        choosing among the unquoted alternatives (at most MAX_FUZZY_TEXTS). Excluded words are
+        never included, nor quoted phrases (a phrase is exact; see `phrase_tsquery`):
         `nuclear -korea` -> `["nuclear"]`; `iran or iraq sanctions` -> `["iran sanctions",
-        "iraq sanctions"]`."""
+        "iraq sanctions"]`; `"south korea" nukes` -> `["nukes"]`; `"south korea"` -> `[]`."""
+        choices = [[t for t in clause if not t.quoted] for clause in self.required]
+        choices = [clause for clause in choices if clause]
         texts = []
-        for choice in itertools.islice(itertools.product(*self.required), MAX_FUZZY_TEXTS):
+        for choice in itertools.islice(itertools.product(*choices), MAX_FUZZY_TEXTS):
             text = " ".join(term.text for term in choice)
             if _WORD.search(text) and text not in texts:
                 texts.append(text)
         return texts
+
+    def phrase_tsquery(self):
+        """The clauses made only of quoted phrases, in `to_tsquery` syntax: what a typo-tolerant
+        match must still hold ("" when none)."""
+        clauses = [
+            _any_of([t.tsquery() for t in clause])
+            for clause in self.required
+            if all(t.quoted for t in clause)
+        ]
+        return " & ".join(c for c in clauses if c)
 
     def with_positive(self, text):
         """The query for `text` with this query's exclusions kept ("did you mean" links)."""

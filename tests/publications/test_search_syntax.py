@@ -10,7 +10,7 @@ from django.utils import translation
 
 from publications.filters import PublicationFilterSet
 from publications.models import Publication
-from publications.search import search_index_refresh
+from publications.search import search_index_refresh, search_query
 from publications.search.query import search_text
 from tests.factories import AuthorFactory, PublicationFactory
 
@@ -175,6 +175,40 @@ def test_punctuation_rule_is_the_same_in_sql_and_python(sample):
     with connection.cursor() as cursor:
         cursor.execute("SELECT publications_search_text(%s)", [sample])
         assert cursor.fetchone()[0] == search_text(sample)
+
+
+def matched_by_full_text(text):
+    """Slugs whose search vector matches `text` (not the typo or unindexed parts)."""
+    query = search_query(text)
+    return set(Publication.objects.filter(search_vector=query).values_list("slug", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("U.S. position", {"dotted"}),
+        ("US position", {"dotted"}),
+        ("COVID-19", {"hyphen", "spaced", "joined"}),
+        ("covid 19", {"hyphen", "spaced"}),
+        ("covid19", {"hyphen", "spaced", "joined"}),
+        ("AUKUS/Quad", {"slash"}),
+        ("quad", {"slash"}),
+        ("e-mail", {"email", "e-mail"}),
+    ],
+)
+def test_punctuation_in_the_text_is_indexed_as_the_query_reads_it(db, typed, expected):
+    for slug, body in [
+        ("dotted", "The U.S. position on tariffs."),
+        ("hyphen", "Ports during COVID-19."),
+        ("spaced", "Ports during Covid 19."),
+        ("joined", "Ports during COVID19."),
+        ("slash", "Submarines for AUKUS/Quad partners."),
+        ("email", "Leaks by email."),
+        ("e-mail", "Leaks by e-mail."),
+    ]:
+        PublicationFactory(slug=slug, title="Untitled", summary="", body=body)
+    search_index_refresh()
+    assert matched_by_full_text(typed) == expected
 
 
 def test_punctuation_that_postgres_reads_alike_stays_its_own(db):

@@ -14,10 +14,11 @@ with nothing to join (`or`, `war or`) or next to an exclusion (`a or -b`) is ign
 than searched as a word or turned into "a or not b"; `--word` excludes the word.
 
 Every consumer takes its meaning from the one `ParsedQuery`: the full text search (its
-`tsquery()`), the typo-tolerant title and author matches and "did you mean" (`fuzzy_texts()`,
-positive words only, so an excluded word is never brought back), the ranking
-(`any_word_tsquery()`), and the plain substring match of SQLite and of rows whose vectors are
-not computed yet (`Term.variants()`).
+`tsquery()`, `excluded_tsquery()`), the typo-tolerant title and author matches and "did you
+mean" (`fuzzy_texts()`: positive, unquoted words only, so an excluded word is never brought
+back and a phrase stays exact; their matches must still hold the phrases and none of the
+exclusions: `phrase_tsquery()`), the ranking (`any_word_tsquery()`), and the plain substring
+match of SQLite and of rows whose vectors are not computed yet (`Term.variants()`).
 
 Punctuation inside a word is read the same way on both sides, here for the query and by the
 SQL function `publications_search_text` (migration 0015) for the indexed text: letters joined

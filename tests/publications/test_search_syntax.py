@@ -102,7 +102,7 @@ def test_excluded_word_is_not_brought_back_by_the_typo_part(demo_like, client, p
     assert did_you_mean is None or "Korea" not in did_you_mean["text"]
 
 
-# --- Exclusions with the typo-tolerant part ---------------------------------------------------------
+# --- Exclusions with the typo-tolerant part -----------------------------------------------------
 def test_misspelled_author_minus_a_word_keeps_only_their_other_works(demo_like):
     assert search("Kisinger") != []
     assert set(search("Kisinger -nuclear")) == {"diplomacy"}
@@ -139,7 +139,7 @@ def test_quoted_phrase_is_exact_even_for_the_typo_part(demo_like):
     assert search('"economic security" kisinger') == []
 
 
-# --- Names and places typed without their accents --------------------------------------------------
+# --- Names and places typed without their accents ----------------------------------------------
 @pytest.mark.parametrize(
     ("typed", "slug"),
     [("Lefevre", "dissuasion"), ("LEFEVRE", "dissuasion"), ("Sao Paulo", "sao-paulo")],

@@ -206,6 +206,9 @@ def filter_search(queryset, text):
     if not parsed:
         return queryset
     if not is_postgres():
+        # A connection opened before this module was imported missed the signal.
+        connection.ensure_connection()
+        _register_sqlite_functions(connection=connection)
         return queryset.filter(
             substring_condition(parsed, ("title", "subtitle", "summary"), author_field="pk")
         )

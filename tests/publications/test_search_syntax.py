@@ -20,10 +20,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 def found(client, text, prefix=""):
     # `prefix` "/fr" asks for the French site.
     """Slugs the list page shows for `text` (first page, best first), and its "did you mean"."""
+    # The request switches the thread's language: the override puts it back afterwards.
     with translation.override("fr" if prefix else "en"):
         url = reverse("publications:list")
-    assert url.startswith(prefix + "/")
-    response = client.get(url, {"q": text})
+        assert url.startswith(prefix + "/")
+        response = client.get(url, {"q": text})
     assert response.status_code == 200
     return [p.slug for p in response.context["publications"]], response.context["did_you_mean"]
 

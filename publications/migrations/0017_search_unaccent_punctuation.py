@@ -89,7 +89,7 @@ WHERE p.id = s.id;
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("publications", "0014_derived_state_triggers"),
+        ("publications", "0016_media_kind"),
     ]
 
     operations = [

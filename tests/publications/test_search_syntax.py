@@ -246,7 +246,9 @@ def test_punctuation_that_postgres_reads_alike_stays_its_own(db):
     ],
 )
 def test_odd_input_never_fails(demo_like, client, typed):
-    response = client.get(reverse("publications:list"), {"q": typed, "sort": "relevance"})
+    response = client.get(
+        reverse("publications:list"), {"q": typed, "sort": "relevance"}, follow=True
+    )
     assert response.status_code == 200
 
 

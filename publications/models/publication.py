@@ -72,6 +72,24 @@ class ContentLanguage(models.TextChoices):
     JAPANESE = "ja", _("Japanese")
 
 
+#: "in English", said of an item listed on a page in another language: a phrase per language, so
+#: that each translation chooses its own case and grammar ("en anglais").
+IN_LANGUAGE = {
+    ContentLanguage.ENGLISH: _("in English"),
+    ContentLanguage.FRENCH: _("in French"),
+    ContentLanguage.GERMAN: _("in German"),
+    ContentLanguage.SPANISH: _("in Spanish"),
+    ContentLanguage.ITALIAN: _("in Italian"),
+    ContentLanguage.PORTUGUESE: _("in Portuguese"),
+    ContentLanguage.POLISH: _("in Polish"),
+    ContentLanguage.TURKISH: _("in Turkish"),
+    ContentLanguage.RUSSIAN: _("in Russian"),
+    ContentLanguage.ARABIC: _("in Arabic"),
+    ContentLanguage.CHINESE: _("in Chinese"),
+    ContentLanguage.JAPANESE: _("in Japanese"),
+}
+
+
 def _linked(to, through, verbose_name):
     """A many-to-many through a link table of `links.py`; `to.publications` reverses it."""
     return models.ManyToManyField(
@@ -308,6 +326,11 @@ class Publication(models.Model):
             raise ValidationError(errors)
 
     # --- Derived values shown to readers -----------------------------------------------------
+    @property
+    def in_language_display(self):
+        """The item's language as said of it on a page in another language ("in French")."""
+        return IN_LANGUAGE.get(self.language, self.get_language_display())
+
     @property
     def kind_display(self):
         """What readers see the item as: its type, or for a media item its kind ("Interview")."""

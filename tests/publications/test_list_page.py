@@ -137,3 +137,16 @@ def test_reversed_year_range_is_read_as_meant_and_said(client):
     assert "The years were in reverse order: showing 2020 to 2025." in html
     api = client.get("/api/v1/publications/?year_from=2025&year_to=2020").json()
     assert [item["slug"] for item in api["results"]] == ["in-2022"]
+
+
+def test_cards_mark_items_in_another_language_than_the_page(client):
+    PublicationFactory(slug="english-one", title="Deterrence today", language="en")
+    PublicationFactory(slug="french-one", title="La dissuasion", language="fr")
+
+    french = client.get("/fr/publications/").content.decode()
+    english = client.get("/publications/").content.decode()
+
+    assert french.count('<span class="card-lang-note">(en anglais)</span>') == 1
+    assert "(en français)" not in french
+    assert english.count('<span class="card-lang-note">(in French)</span>') == 1
+    assert "(in English)" not in english

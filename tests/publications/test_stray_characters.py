@@ -105,7 +105,7 @@ def test_expert_and_region_admins_clean_too(admin_client):
     author = AuthorFactory(slug="jane")
     url = admin_url(Author, "change", author.pk)
     data = form_data(admin_client.get(url), form_id="author_form")
-    data.update(name="Jane\u000b Doe", bio="One\u000btwo")
+    data.update(name="Jane\u000b Doe", bio_en="One\u000btwo")
     response = admin_client.post(url, data)
     assert response.status_code == 302, form_errors(response)
     author.refresh_from_db()

@@ -52,7 +52,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("publications", "0016_media_kind"),
+        ("publications", "0017_search_unaccent_punctuation"),
         ("thinktank", "0001_initial"),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("publications", "0017_old_slugs_shared"),
+        ("publications", "0018_old_slugs_shared"),
     ]
 
     operations = [

@@ -9,6 +9,7 @@ from modeltranslation.admin import TranslationAdmin
 from thinktank.admin import (
     DESCRIPTION_PAIR,
     NAME_PAIR,
+    EditConflictMixin,
     ProtectedByOwnerMixin,
     UploadValidationMixin,
     image_displays,
@@ -18,7 +19,9 @@ from .models import Center
 
 
 @admin.register(Center)
-class CenterAdmin(ProtectedByOwnerMixin, UploadValidationMixin, TranslationAdmin):
+class CenterAdmin(
+    EditConflictMixin, ProtectedByOwnerMixin, UploadValidationMixin, TranslationAdmin
+):
     list_display = ["indented", "kind", "parent", "image_thumbnail", "order", "active"]
     list_filter = ["kind", "active", ("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]

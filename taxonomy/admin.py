@@ -5,12 +5,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from thinktank.admin import DESCRIPTION_PAIR, NAME_PAIR, ProtectedByOwnerMixin
+from thinktank.admin import DESCRIPTION_PAIR, NAME_PAIR, EditConflictMixin, ProtectedByOwnerMixin
 
 from .models import Region, Theme
 
 
-class TreeNodeAdmin(ProtectedByOwnerMixin, TranslationAdmin):
+class TreeNodeAdmin(EditConflictMixin, ProtectedByOwnerMixin, TranslationAdmin):
     list_display = ["indented", "slug", "parent", "order"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name_en", "name_fr", "slug"]

@@ -5,11 +5,18 @@ from django.utils.translation import gettext_lazy as _
 
 from publications.models import Author
 from publications.search import search_index_refresh
-from thinktank.admin import ProtectedByOwnerMixin, UploadValidationMixin, image_displays
+from thinktank.admin import (
+    EditConflictMixin,
+    ProtectedByOwnerMixin,
+    UploadValidationMixin,
+    image_displays,
+)
 
 
 @admin.register(Author)
-class AuthorAdmin(ProtectedByOwnerMixin, UploadValidationMixin, admin.ModelAdmin):
+class AuthorAdmin(
+    EditConflictMixin, ProtectedByOwnerMixin, UploadValidationMixin, admin.ModelAdmin
+):
     list_display = ["name", "title", "photo_thumbnail", "active", "email_public"]
     list_filter = ["active", "email_public", ("centers", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "sort_name", "slug", "title", "email"]

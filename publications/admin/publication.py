@@ -18,7 +18,7 @@ from publications import preview, services
 from publications.models import Publication, ReviewComment
 from publications.pdf.processing import publication_process_pdf
 from publications.search import search_index_refresh
-from thinktank.admin import EMPTY, UploadValidationMixin, image_preview
+from thinktank.admin import EMPTY, EditConflictMixin, UploadValidationMixin, image_preview
 
 from .actions import ADMIN_ACTIONS
 from .downloads import PublicationDownloadsAdminMixin
@@ -45,6 +45,7 @@ class PublicationChangeList(ChangeList):
 
 @admin.register(Publication)
 class PublicationAdmin(
+    EditConflictMixin,
     PublicationDownloadsAdminMixin,
     PublicationHistoryAdminMixin,
     PublicationRolesMixin,

@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from publications.models import Series
-from thinktank.admin import DESCRIPTION_PAIR, NAME_PAIR
+from thinktank.admin import DESCRIPTION_PAIR, NAME_PAIR, EditConflictMixin
 
 
 @admin.register(Series)
-class SeriesAdmin(TranslationAdmin):
+class SeriesAdmin(EditConflictMixin, TranslationAdmin):
     list_display = ["name", "slug", "issn", "publication_count"]
     search_fields = ["name_en", "name_fr", "slug", "issn"]
     prepopulated_fields = {"slug": ["name"]}

@@ -12,7 +12,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from . import edit_conflicts
-from .uploads import ImageUploadField
+from .storage import FileNotStored
+from .uploads import FileUploadField, ImageUploadField
 
 # The admin carries the institute's name rather than "Django administration".
 admin.site.site_header = settings.INSTITUTE_NAME
@@ -50,13 +51,55 @@ def image_displays(field_name, description):
 
 
 class UploadValidationMixin:
-    """Image fields get a form field that names the file in its errors (see uploads.py); URLs
-    typed without a scheme get https:// (Django 6's default, chosen now)."""
+    """File and image fields get form fields that name the file in their errors (see
+    uploads.py); URLs typed without a scheme get https:// (Django 6's default, chosen now).
+
+    A file that cannot be written (a full disk: thinktank/storage.py) makes the whole save roll
+    back, and the form comes back with the error on that file and everything else as typed."""
 
     formfield_overrides = {
         models.ImageField: {"form_class": ImageUploadField},
+        models.FileField: {"form_class": FileUploadField},
         models.URLField: {"assume_scheme": "https"},
     }
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except FileNotStored as error:
+            # The transaction of the failed save is rolled back and the storage removed the
+            # partial file; the same request is shown again, its form refused on that file.
+            request.file_not_stored = error
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        error = getattr(request, "file_not_stored", None)
+        if error is None:
+            return form_class
+
+        class NotStoredForm(form_class):
+            def clean(self):
+                cleaned_data = super().clean()
+                for name, upload in self.files.items():
+                    if name in self.fields and upload.name == error.upload_name:
+                        self.add_error(name, file_not_stored_error(error))
+                        break
+                else:
+                    self.add_error(None, file_not_stored_error(error))
+                return cleaned_data
+
+        NotStoredForm.__name__ = form_class.__name__
+        NotStoredForm.base_fields = form_class.base_fields
+        return NotStoredForm
+
+
+def file_not_stored_error(error):
+    return ValidationError(
+        _("“%(name)s” could not be stored: %(reason)s. Nothing was saved; please try again later."),
+        code="file_not_stored",
+        params={"name": error.upload_name, "reason": error.reason},
+    )
 
 
 class ProtectedByOwnerMixin:

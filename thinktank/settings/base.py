@@ -217,10 +217,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media")).resolve()
 PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("PRIVATE_MEDIA_ROOT", MEDIA_ROOT.parent / "private")
 ).resolve()
+# Both disk storages remove a file whose write failed part-way (thinktank/storage.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "thinktank.storage.SafeFileSystemStorage"},
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "thinktank.storage.SafeFileSystemStorage",
         "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
     },
     # Chosen here rather than in prod.py: `manage.py collectstatic` runs with dev.py and must

@@ -174,14 +174,18 @@ def json_ld(publication, *, url, pdf_url, image_url, authors, author_urls, home_
     return data
 
 
-def page_metadata(publication, *, request, versions, topics):
+def page_metadata(publication, *, request, versions, topics, pdf_linked=True):
     """Everything the head and the share box of a publication's page carry: {description,
     canonical_url, pdf_url, citation_tags, og_tags, twitter_tags, json_ld, share_links}.
 
-    `versions`: its other public language versions; `topics`: region and theme names."""
+    `versions`: its other public language versions; `topics`: region and theme names;
+    `pdf_linked`: whether the PDF URL serves a file for this page (not in a preview, not when
+    the file is missing); pdf_url is None otherwise."""
     url = request.build_absolute_uri(publication.get_absolute_url())
     pdf_url = (
-        None if publication.is_media else request.build_absolute_uri(publication.get_pdf_url())
+        request.build_absolute_uri(publication.get_pdf_url())
+        if pdf_linked and publication.pdf_available
+        else None
     )
     image = publication.display_image
     image_url = request.build_absolute_uri(image.url) if image else None

@@ -132,7 +132,10 @@ class Part:
 def _field_parts(form, *, values):
     """Parts for the fields of `form`; `values(name)` gives each field's value."""
     parts = {}
+    model_fields = {f.name for f in form._meta.model._meta.get_fields()}
     for name, form_field in form.fields.items():
+        if name not in model_fields:
+            continue  # a choice the form offers (a confirmation box), not a stored value
         value = values(name)
         parts[name] = Part(
             name=name,

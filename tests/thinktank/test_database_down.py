@@ -51,6 +51,7 @@ PAGES = [
     "/publications/",
     "/publications/nuclear-posture/",
     "/fr/publications/nuclear-posture/",
+    "/fr/experts/",
     "/regions/asia/",
     "/experts/",
     "/feeds/publications/",
@@ -72,7 +73,12 @@ def test_pages_answer_503_in_the_site_layout(published, settings):
             assert response.status_code == 503, url
             assert response["Content-Type"].startswith("text/html"), url
             html = response.content.decode()
-            assert "The site is temporarily unavailable" in html, url
+            heading = (
+                "Le site est temporairement indisponible"
+                if url.startswith("/fr/")
+                else "The site is temporarily unavailable"
+            )
+            assert heading in html, url
             assert settings.INSTITUTE_NAME in html  # the site's layout
             assert response["Retry-After"] == "30"
             assert "no-store" in response["Cache-Control"]

@@ -10,6 +10,7 @@ from thinktank.admin import (
     DESCRIPTION_PAIR,
     NAME_PAIR,
     CleanTextModelForm,
+    EditConflictMixin,
     OldSlugAdminMixin,
     ProtectedByOwnerMixin,
     UploadValidationMixin,
@@ -21,7 +22,11 @@ from .models import Center
 
 @admin.register(Center)
 class CenterAdmin(
-    OldSlugAdminMixin, ProtectedByOwnerMixin, UploadValidationMixin, TranslationAdmin
+    EditConflictMixin,
+    OldSlugAdminMixin,
+    ProtectedByOwnerMixin,
+    UploadValidationMixin,
+    TranslationAdmin,
 ):
     form = CleanTextModelForm
     list_display = ["indented", "kind", "parent", "image_thumbnail", "order", "active"]

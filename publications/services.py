@@ -16,6 +16,7 @@ from thinktank.redirects import old_slug_record
 
 from . import permissions
 from .models import Publication
+from .pdf import active_content
 from .pdf.processing import publication_pdf_process
 from .search import search_index_rebuild
 
@@ -118,15 +119,50 @@ def publication_allowed_statuses(*, publication: Publication | None, user) -> li
     return allowed
 
 
+class ActiveContentNotConfirmed(PermissionDenied):
+    """Publishing a PDF with active content (pdf/active_content.py) needs an editor's yes."""
+
+    def __init__(self, publication, findings):
+        self.findings = findings
+        super().__init__(
+            _(
+                "“%(title)s” was not published: its PDF has active content (%(findings)s). "
+                "Check it, then publish it from its change form, ticking “Publish even with "
+                "active content”, or upload a PDF without it."
+            )
+            % {"title": publication, "findings": active_content.describe(findings)}
+        )
+
+
+def publication_check_active_content(
+    *, publication: Publication, status, findings=None, confirmed=False
+) -> None:
+    """Raise ActiveContentNotConfirmed when `status` publishes `publication` (it was not
+    published) and its PDF has active content, unless `confirmed`. `findings`: those of a PDF
+    about to replace the stored one (default: the stored PDF's)."""
+    if confirmed or status != Publication.Status.PUBLISHED:
+        return
+    if findings is None:
+        if publication.status == Publication.Status.PUBLISHED:
+            return  # already public: only a new PDF is checked (findings given)
+        findings = active_content.stored_active_content(publication)
+    if findings:
+        raise ActiveContentNotConfirmed(publication, findings)
+
+
 @transaction.atomic
 def publication_set_status(
-    *, publication: Publication, user, status, publish_at=UNCHANGED
+    *, publication: Publication, user, status, publish_at=UNCHANGED, active_content_confirmed=False
 ) -> Publication:
-    """Give `publication` a status (and a `publish_at`, when given), if `user` may."""
+    """Give `publication` a status (and a `publish_at`, when given), if `user` may. Publishing
+    a PDF with active content needs `active_content_confirmed` (ActiveContentNotConfirmed)."""
     if publish_at is UNCHANGED:
         publish_at = publication.publish_at
     publication_check_transition(
         publication=publication, user=user, status=status, publish_at=publish_at
+    )
+    publication_check_active_content(
+        publication=publication, status=status, confirmed=active_content_confirmed
     )
     before_status, before_publish_at = publication.status, publication.publish_at
     if status == before_status and publish_at == before_publish_at:

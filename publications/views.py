@@ -101,16 +101,20 @@ class PublicationDetailView(PublicationWorkflowMixin, DetailView):
         publication, request = self.object, self.request
         regions, themes = list(publication.regions.all()), list(publication.themes.all())
         links = languages.version_links(publication, request)
+        # The PDF URL serves published items whose file is there: link it only then.
+        pdf_linked = self.preview_object is None and publication.pdf_available
         meta = metadata.page_metadata(
             publication,
             request=request,
             versions=links["versions"],
             topics=[node.name for node in regions + themes],
+            pdf_linked=pdf_linked,
         )
         return super().get_context_data(
             **kwargs,
             **links,
             meta=meta,
+            pdf_linked=pdf_linked,
             authors=publication.ordered_authors,
             regions=regions,
             themes=themes,

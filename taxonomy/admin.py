@@ -9,6 +9,7 @@ from thinktank.admin import (
     DESCRIPTION_PAIR,
     NAME_PAIR,
     CleanTextModelForm,
+    EditConflictMixin,
     OldSlugAdminMixin,
     ProtectedByOwnerMixin,
 )
@@ -16,7 +17,7 @@ from thinktank.admin import (
 from .models import Region, Theme
 
 
-class TreeNodeAdmin(OldSlugAdminMixin, ProtectedByOwnerMixin, TranslationAdmin):
+class TreeNodeAdmin(EditConflictMixin, OldSlugAdminMixin, ProtectedByOwnerMixin, TranslationAdmin):
     form = CleanTextModelForm
     list_display = ["indented", "slug", "parent", "order"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]

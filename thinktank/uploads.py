@@ -94,6 +94,23 @@ def validate_image_upload(value):
         rewind(value)
 
 
+class FileUploadField(forms.FileField):
+    """`forms.FileField` whose errors name the file: Django's "The submitted file is empty." does
+    not say which one, when a form has several."""
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError as error:
+            if error.code != "empty":
+                raise
+            raise ValidationError(
+                _("“%(name)s” is empty (0 bytes): choose the file again, or another one."),
+                code="empty",
+                params={"name": display_name(data)},
+            ) from None
+
+
 class ImageUploadField(forms.ImageField):
     """`forms.ImageField` that runs `validate_image_upload` first, then the image pipeline.
 

@@ -11,6 +11,7 @@ from thinktank.admin import (
     BIO_PAIR,
     TITLE_PAIR,
     CleanTextModelForm,
+    EditConflictMixin,
     OldSlugAdminMixin,
     ProtectedByOwnerMixin,
     UploadValidationMixin,
@@ -20,7 +21,11 @@ from thinktank.admin import (
 
 @admin.register(Author)
 class AuthorAdmin(
-    OldSlugAdminMixin, ProtectedByOwnerMixin, UploadValidationMixin, TranslationAdmin
+    EditConflictMixin,
+    OldSlugAdminMixin,
+    ProtectedByOwnerMixin,
+    UploadValidationMixin,
+    TranslationAdmin,
 ):
     form = CleanTextModelForm
     list_display = ["name", "title", "photo_thumbnail", "active", "email_public"]

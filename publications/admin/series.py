@@ -6,11 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from publications.models import Series
-from thinktank.admin import DESCRIPTION_PAIR, NAME_PAIR, CleanTextModelForm, OldSlugAdminMixin
+from thinktank.admin import (
+    DESCRIPTION_PAIR,
+    NAME_PAIR,
+    CleanTextModelForm,
+    EditConflictMixin,
+    OldSlugAdminMixin,
+)
 
 
 @admin.register(Series)
-class SeriesAdmin(OldSlugAdminMixin, TranslationAdmin):
+class SeriesAdmin(EditConflictMixin, OldSlugAdminMixin, TranslationAdmin):
     form = CleanTextModelForm
     list_display = ["name", "slug", "issn", "publication_count"]
     search_fields = ["name_en", "name_fr", "slug", "issn"]

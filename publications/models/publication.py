@@ -363,6 +363,15 @@ class Publication(models.Model):
             return None
 
     @property
+    def pdf_available(self):
+        """Whether the PDF URL would serve a file now: the uploaded PDF is in storage, or there
+        is none and a generated edition stands in (not for media items). Pages, metadata and the
+        API link the PDF only then, so that a missing file is never a link to a 404."""
+        if self.pdf:
+            return self.pdf_size is not None
+        return not self.is_media
+
+    @property
     def has_pdf(self):
         """An uploaded PDF, or a generated edition (not for media items, published elsewhere)."""
         return bool(self.pdf) or self.type != self.Type.MEDIA

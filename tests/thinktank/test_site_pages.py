@@ -33,6 +33,19 @@ def test_server_error_page_uses_the_layout_without_a_database(client, settings):
     assert settings.INSTITUTE_NAME in html
 
 
+def test_a_bug_is_a_500_and_a_database_outage_a_503(rf):
+    from django.db import OperationalError
+
+    from thinktank.views import server_error
+
+    for error, status in ((ValueError("a bug"), 500), (OperationalError("refused"), 503)):
+        try:
+            raise error
+        except Exception:
+            response = server_error(rf.get("/publications/"))
+        assert response.status_code == status
+
+
 def test_the_language_switch_keeps_the_filters_and_hreflang_names_the_clean_url(client, catalogue):
     html = client.get("/fr/publications/?region=asia&q=japan&utm_source=x").content.decode()
     switch = html.split('class="language-switch"', 1)[1].split("</ul>", 1)[0]

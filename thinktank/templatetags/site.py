@@ -1,6 +1,8 @@
-"""Template helpers of the public pages: absolute URLs, interface-language alternates, JSON-LD."""
+"""Template helpers of the public pages: absolute URLs, interface-language alternates, JSON-LD,
+waits in minutes."""
 
 import json
+import math
 
 from django import template
 from django.conf import settings
@@ -83,3 +85,9 @@ def jsonld(value):
         _json_script_escapes
     )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
+
+
+@register.filter
+def minutes(value):
+    """A timedelta as a whole number of minutes, rounded up (a wait is never shown shorter)."""
+    return math.ceil(value.total_seconds() / 60)

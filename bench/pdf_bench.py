@@ -114,16 +114,17 @@ def bench_processing(pdf, rounds=5):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from publications.pdf.processing import THUMBNAIL_WIDTH
-    from publications.pdf.reader import first_page_jpeg, pdf_text
+    from publications.pdf.reader import first_page_image, pdf_text
     from publications.pdf.validation import validate_pdf_upload
+    from thinktank.images import jpeg_bytes
 
     steps = {
         "upload validation (magic bytes, parse, pages)": lambda: validate_pdf_upload(
             SimpleUploadedFile("bench.pdf", pdf)
         ),
         "text extraction": lambda: pdf_text(pdf),
-        f"thumbnail ({THUMBNAIL_WIDTH} px JPEG of page 1)": lambda: first_page_jpeg(
-            pdf, width=THUMBNAIL_WIDTH
+        f"thumbnail ({THUMBNAIL_WIDTH} px JPEG of page 1)": lambda: jpeg_bytes(
+            first_page_image(pdf, width=THUMBNAIL_WIDTH)
         ),
     }
     medians = {}

@@ -10,6 +10,9 @@ from thinktank.admin import (
     DESCRIPTION_PAIR,
     NAME_PAIR,
     CatalogueChangeAdminMixin,
+    CleanTextModelForm,
+    EditConflictMixin,
+    OldSlugAdminMixin,
     ProtectedByOwnerMixin,
     UploadValidationMixin,
     image_displays,
@@ -20,8 +23,14 @@ from .models import Center
 
 @admin.register(Center)
 class CenterAdmin(
-    CatalogueChangeAdminMixin, ProtectedByOwnerMixin, UploadValidationMixin, TranslationAdmin
+    EditConflictMixin,
+    CatalogueChangeAdminMixin,
+    OldSlugAdminMixin,
+    ProtectedByOwnerMixin,
+    UploadValidationMixin,
+    TranslationAdmin,
 ):
+    form = CleanTextModelForm
     list_display = ["indented", "kind", "parent", "image_thumbnail", "order", "active"]
     list_filter = ["kind", "active", ("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]

@@ -1,5 +1,6 @@
 """Research centers and the programs that belong to them."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -55,6 +56,8 @@ class Center(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    # Old slugs whose URLs redirect here (thinktank/redirects.py); deleted with the row.
+    old_slugs = GenericRelation("thinktank.OldSlug")
     summary = models.CharField(_("summary"), max_length=500, blank=True)
     description = models.TextField(_("description"), blank=True)
     image = models.ImageField(

@@ -1,8 +1,22 @@
-"""Citations of publications: BibTeX and RIS.
+r"""Citations of publications: BibTeX and RIS, each value escaped for its format here.
+
+Every value is first brought to one line without control characters
+(`thinktank.text.clean_text`), so a stray character stored before text was cleaned on entry
+cannot reach a reference manager.
 
 BibTeX keeps UTF-8 (biber and modern BibTeX read it), escapes the characters TeX treats
-specially and brace-protects words with capitals in titles so that styles that lowercase titles
-keep "Japan" and "NATO". RIS uses the type codes reference managers expect.
+specially (`& % $ # _ { } ~ ^ \`; braces as `\textbraceleft{}`, since BibTeX counts escaped braces
+too) and brace-protects words with capitals in titles so that
+styles that lowercase titles keep "Japan" and "NATO". `month` is the standard macro (`month =
+mar`, unbraced), which styles turn into the month name of the document's language. `url`, `doi`
+and `file` are verbatim fields in biblatex, written as they are (a `\_` would be printed), with
+braces and spaces percent-encoded so the value cannot end early. A name holding "and" in any
+case is braced so that it stays one author.
+
+RIS follows what Zotero's importer (translators/RIS.js) reads: one `TAG  - value` line per
+value, CRLF line ends; a line that does not match `^[A-Z][A-Z0-9] {1,2}- ` continues the
+previous value, so a value never holds a line break, nor U+2028/U+2029, which JavaScript also
+treats as line ends. RIS uses the type codes reference managers expect.
 """
 
 import re
@@ -10,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+
+from thinktank.text import clean_text
 
 from .models import Publication
 
@@ -38,17 +54,33 @@ _BIBTEX_SPECIAL = {
     "$": r"\$",
     "#": r"\#",
     "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
+    # Not \{ and \}: BibTeX counts every brace, escaped or not, so a lone one would end the
+    # field early or never.
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
 _BIBTEX_RE = re.compile("|".join(re.escape(ch) for ch in _BIBTEX_SPECIAL))
 
 
+def one_line(text):
+    """`text` cleaned, on one line, runs of whitespace as one space."""
+    return " ".join(clean_text(str(text or ""), multiline=False).split())
+
+
 def bibtex_escape(text):
-    text = " ".join(str(text or "").split())
-    return _BIBTEX_RE.sub(lambda m: _BIBTEX_SPECIAL[m.group(0)], text)
+    return _BIBTEX_RE.sub(lambda m: _BIBTEX_SPECIAL[m.group(0)], one_line(text))
+
+
+def bibtex_verbatim(text):
+    """A verbatim field (url, doi, file): as is, but braces and spaces percent-encoded."""
+    value = one_line(text)
+    return value.replace("{", "%7B").replace("}", "%7D").replace(" ", "%20")
+
+
+class Macro(str):
+    """A value written without braces: a BibTeX macro such as `mar`."""
 
 
 def bibtex_title(text):
@@ -59,10 +91,13 @@ def bibtex_title(text):
     return " ".join(words)
 
 
+_AND = re.compile(r"\sand\s", re.IGNORECASE)
+
+
 def _bibtex_name(author):
     name = author.sort_name or author.name
-    # "and" inside a name would split it into two authors: protect it.
-    return "{" + bibtex_escape(name) + "}" if " and " in name else bibtex_escape(name)
+    # "and" (in any case) inside a name would split it into two authors: protect it.
+    return "{" + bibtex_escape(name) + "}" if _AND.search(name) else bibtex_escape(name)
 
 
 def bibtex_key(publication):
@@ -80,7 +115,7 @@ def bibtex_entry(publication, *, url, pdf_url=""):
         ("author", authors),
         ("title", bibtex_title(title)),
         ("year", str(date.year)),
-        ("month", MONTHS[date.month - 1]),
+        ("month", Macro(MONTHS[date.month - 1])),
         ("date", date.isoformat()),
     ]
     series = publication.series
@@ -103,14 +138,16 @@ def bibtex_entry(publication, *, url, pdf_url=""):
     fields += [
         ("isbn", publication.isbn_display),
         ("issn", series.issn if series else ""),
-        ("doi", bibtex_escape(publication.doi)),
-        ("url", publication.external_url if publication.is_media else url),
-        ("language", publication.get_language_display()),
+        ("doi", bibtex_verbatim(publication.doi)),
+        ("url", bibtex_verbatim(publication.external_url if publication.is_media else url)),
+        ("language", bibtex_escape(publication.get_language_display())),
     ]
     if pdf_url and not publication.is_media:
-        fields.append(("file", pdf_url))
+        fields.append(("file", bibtex_verbatim(pdf_url)))
     body = ",\n".join(
-        f"  {name} = {{{value}}}" for name, value in fields if value not in ("", None)
+        f"  {name} = {value}" if isinstance(value, Macro) else f"  {name} = {{{value}}}"
+        for name, value in fields
+        if value not in ("", None)
     )
     return f"@{kind}{{{bibtex_key(publication)},\n{body}\n}}\n"
 
@@ -125,10 +162,6 @@ def keywords(publication):
         elif relation in getattr(publication, "_prefetched_objects_cache", {}):
             names += [node.name for node in getattr(publication, relation).all()]
     return names
-
-
-def _ris_clean(text):
-    return " ".join(str(text or "").split())
 
 
 def ris_entry(publication, *, url, pdf_url=""):
@@ -168,7 +201,7 @@ def ris_entry(publication, *, url, pdf_url=""):
     lines.append(("LA", publication.get_language_display()))
     lines += [("KW", name) for name in keywords(publication)]
     lines.append(("ER", ""))
-    return "".join(f"{tag}  - {_ris_clean(value)}\r\n" for tag, value in lines)
+    return "".join(f"{tag}  - {one_line(value)}\r\n" for tag, value in lines)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,15 @@ Rows come from `QuerySet.iterator(chunk_size=...)` with the relations prefetched
 (a few queries per chunk), and are written to the response as they are produced, so 100,000 rows
 take the memory of one chunk. Only published items ever appear: the querysets come from the
 list's FilterSet over `Publication.objects.published()`.
+
+The CSV is for spreadsheets: it starts with a UTF-8 byte-order mark, without which Excel on
+Windows reads it as Windows-1252 ("SÃ©curitÃ©"; LibreOffice and Numbers read it either way);
+rows end in CRLF and fields are quoted when needed (RFC 4180); text is cleaned
+(`thinktank.text.clean_text`: no control characters, "\n" inside a quoted cell); and a cell
+that a spreadsheet would run as a formula is neutralised with a leading apostrophe, following
+OWASP's "CSV Injection" rules (a cell starting with = + - @, tab or carriage return), extended to
+a cell whose first visible character is one of them (LibreOffice may trim the spaces before it)
+and to their full-width forms (＝ ＋ － ＠), which Excel in East Asian locales reads as = + - @.
 """
 
 import csv
@@ -12,6 +21,7 @@ from types import SimpleNamespace
 from django.http import StreamingHttpResponse
 
 from centers.models import Center
+from thinktank.text import clean_text
 
 from .citations import CITATIONS
 from .models import (
@@ -101,10 +111,14 @@ class _Echo:
         return value
 
 
+BYTE_ORDER_MARK = "\ufeff"
+FORMULA_START = frozenset("=+-@\t\r＝＋－＠")
+
+
 def _cell(value):
-    # A cell starting with = + - @ is a formula to spreadsheets: neutralise it.
-    value = "" if value is None else str(value)
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """A CSV cell: cleaned text, neutralised when a spreadsheet would read a formula."""
+    value = "" if value is None else clean_text(str(value))
+    if value[:1] in FORMULA_START or value.lstrip()[:1] in FORMULA_START:
         return "'" + value
     return value
 
@@ -128,7 +142,7 @@ class UrlBuilder:
 
 def csv_rows(queryset, urls):
     writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_COLUMNS)
+    yield BYTE_ORDER_MARK + writer.writerow(CSV_COLUMNS)
     for publication in iter_export(queryset):
         yield writer.writerow(
             [

@@ -1,4 +1,10 @@
-"""RSS 2.0 of the latest publications, narrowed by the list's own filters (?region=, ?theme=...)."""
+"""RSS 2.0 of the latest publications, narrowed by the list's own filters (?region=, ?theme=...).
+
+Every text the feed carries goes through `thinktank.text.xml_text`: a character XML 1.0 does not
+allow (U+000B, U+0001, U+FFFE...) would make Django refuse to write the feed (a 500 for every
+subscriber) or make the document unreadable to feed readers. Text entering the site is cleaned
+already; this keeps older rows from breaking the feed.
+"""
 
 import datetime
 
@@ -9,14 +15,34 @@ from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from thinktank.text import xml_text
+
 from .filters import PublicationFilterSet
 from .models import Publication
 
 FEED_SIZE = 30
 
 
+def _xml_safe(value):
+    if isinstance(value, str):
+        return xml_text(value)
+    if isinstance(value, list | tuple):
+        return [_xml_safe(item) for item in value]
+    return value
+
+
+class XmlSafeRss201rev2Feed(Rss201rev2Feed):
+    """RSS 2.0 whose feed and item texts hold only characters XML 1.0 allows."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*_xml_safe(list(args)), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*_xml_safe(list(args)), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+
 class PublicationFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = XmlSafeRss201rev2Feed
 
     def get_object(self, request, *args, **kwargs):
         self.request = request

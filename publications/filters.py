@@ -30,6 +30,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from centers.models import Center
 from taxonomy.models import Region, Theme
+from thinktank.redirects import current_slugs
 
 from .models import Author, Publication, Series
 from .search import MAX_QUERY_LENGTH, clean_query, filter_search, order_by_relevance, printable
@@ -182,6 +183,15 @@ def _choice_options(choices):
     return [Option(value=value, label=str(label)) for value, label in choices]
 
 
+#: Parameters naming objects by a slug that staff may change (old slugs: thinktank/redirects.py).
+SLUG_MODELS = {
+    "region": Region,
+    "theme": Theme,
+    "center": Center,
+    "series": Series,
+    "author": Author,
+}
+
 SORT_CHOICES = [
     ("newest", _("Newest first")),
     ("oldest", _("Oldest first")),
@@ -205,6 +215,7 @@ class PublicationFilterForm(forms.Form):
             if not values:
                 continue
             options = {option.value: option for option in self.filterset.options(name, values)}
+            values = self._renamed(name, values, options)
             self.known[name] = [options[value] for value in values if value in options]
             unknown = [value for value in values if value not in options]
             if unknown:
@@ -221,7 +232,28 @@ class PublicationFilterForm(forms.Form):
                         params={"values": ", ".join(unknown)},
                     ),
                 )
+        # A reversed range ("from 2025 to 2020") is read as the range the reader meant.
+        year_from, year_to = cleaned.get("year_from"), cleaned.get("year_to")
+        self.reversed_years = bool(year_from and year_to and year_from > year_to)
+        if self.reversed_years:
+            cleaned["year_from"], cleaned["year_to"] = year_to, year_from
         return cleaned
+
+    def _renamed(self, name, values, options):
+        """`values` with the old slugs of renamed regions, themes, centers, series and experts
+        replaced by their current ones (a link written before the rename keeps its filter);
+        `options` gains the experts' current options."""
+        model = SLUG_MODELS.get(name)
+        unknown = [value for value in values if value not in options]
+        if model is None or not unknown:
+            return values
+        current = current_slugs(model, unknown)
+        if name == "author" and current:
+            options.update(
+                (option.value, option)
+                for option in self.filterset.options(name, list(current.values()))
+            )
+        return [current.get(value, value) for value in values]
 
 
 class PublicationFilterSet(django_filters.FilterSet):
@@ -402,6 +434,23 @@ class PublicationFilterSet(django_filters.FilterSet):
         encoded = self.query(**changes).urlencode()
         return f"?{encoded}" if encoded else ""
 
+    def canonical_query(self, *, page=1):
+        """'?…' of the clean URL of this result (or ''): the valid parameters in PARAMS order,
+        each repeatable one's values deduplicated and sorted, the sort order left out when it
+        is the default for the query, and `page` only past the first. Any two requests that
+        show the same page have the same canonical query, whatever order, empty or unknown
+        parameters, junk or tracking parameters they were typed with."""
+        query = self.query()
+        for name in self.REPEATABLE:
+            if name in query:
+                query.setlist(name, sorted(set(query.getlist(name))))
+        if query.get("sort") == ("relevance" if self.search_text else "newest"):
+            del query["sort"]
+        if page > 1:
+            query["page"] = str(page)
+        encoded = query.urlencode()
+        return f"?{encoded}" if encoded else ""
+
     def chips(self):
         """One removable chip per valid filter value: [{param, label, value, url}]."""
         chips, query = [], self.query()
@@ -463,7 +512,28 @@ class PublicationFilterSet(django_filters.FilterSet):
         raw_q = self.form.data.get("q", "")
         if raw_q and raw_q.strip() and not self.search_text and "q" not in self.errors:
             messages.append(_("The search has no words to look for; it was ignored."))
+        if getattr(self.form, "reversed_years", False):
+            messages.append(
+                _("The years were in reverse order: showing %(start)s to %(end)s.")
+                % {"start": self.value("year_from"), "end": self.value("year_to")}
+            )
         return [str(message) for message in messages]
+
+    @classmethod
+    def tidy_query_string(cls, data):
+        """`data` (a QueryDict) without empty parameters and without a `sort` equal to the
+        default: the query string a shared link should carry, or None when `data` is already
+        that (a GET form sends every field, empty or not). Unknown and malformed values are
+        kept, so the page can still say what it ignored."""
+        tidy = QueryDict(mutable=True)
+        for name, values in data.lists():
+            for value in values:
+                if value.strip():
+                    tidy.appendlist(name, value)
+        default_sort = "relevance" if tidy.get("q") else "newest"
+        if tidy.getlist("sort") == [default_sort]:
+            del tidy["sort"]
+        return None if tidy == data else tidy.urlencode()
 
 
 def _chip(param, label, value, url):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from . import languages
 from .models import Publication
 
 SCHEMA_TYPES = {
@@ -76,7 +77,7 @@ def citation_tags(publication, *, authors, pdf_url):
     if pdf_url:
         tags.append(("citation_pdf_url", pdf_url))
     if publication.isbn:
-        tags.append(("citation_isbn", publication.isbn))
+        tags.append(("citation_isbn", publication.isbn_display))
     if publication.series and publication.series.issn:
         tags.append(("citation_issn", publication.series.issn))
     if publication.doi:
@@ -149,9 +150,9 @@ def json_ld(publication, *, url, pdf_url, image_url, authors, author_urls, home_
         data["about"] = [{"@type": "Thing", "name": name} for name in topics]
         data["keywords"] = ", ".join(topics)
     if publication.isbn:
-        data["isbn"] = publication.isbn
+        data["isbn"] = publication.isbn_display
     if publication.doi:
-        data["sameAs"] = f"https://doi.org/{publication.doi}"
+        data["sameAs"] = publication.doi_url
     if publication.pages:
         data["numberOfPages"] = publication.pages
     if publication.series:
@@ -174,14 +175,22 @@ def json_ld(publication, *, url, pdf_url, image_url, authors, author_urls, home_
     return data
 
 
-def page_metadata(publication, *, request, versions, topics):
+def page_metadata(publication, *, request, versions, topics, pdf_linked=True):
     """Everything the head and the share box of a publication's page carry: {description,
     canonical_url, pdf_url, citation_tags, og_tags, twitter_tags, json_ld, share_links}.
 
-    `versions`: its other public language versions; `topics`: region and theme names."""
-    url = request.build_absolute_uri(publication.get_absolute_url())
+    `versions`: its other public language versions; `topics`: region and theme names;
+    `pdf_linked`: whether the PDF URL serves a file for this page (not in a preview, not when
+    the file is missing); pdf_url is None otherwise. The canonical URL is the page in the
+    current interface, except for a work in several languages: then it is the version's
+    own-language page, the one its hreflang cluster names (and the sitemap lists), so that the
+    other interface's copy does not compete with it."""
+    path = languages.version_url(publication) if versions else publication.get_absolute_url()
+    url = request.build_absolute_uri(path)
     pdf_url = (
-        None if publication.is_media else request.build_absolute_uri(publication.get_pdf_url())
+        request.build_absolute_uri(publication.get_pdf_url())
+        if pdf_linked and publication.pdf_available
+        else None
     )
     image = publication.display_image
     image_url = request.build_absolute_uri(image.url) if image else None

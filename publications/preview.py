@@ -1,5 +1,6 @@
 """Previews of unpublished publications, and the answers of the detail URL for items that are
-not (or no longer) there: 301 for an old slug, 410 Gone for a withdrawn item.
+not (or no longer) there: 410 Gone for a withdrawn item (an old slug's 301 is
+thinktank/redirects.py's).
 
 - Staff who may see the item (see permissions.can_view) get a draft, an item in review, a scheduled
   or an archived item at its public URL, with the "Preview, not published" banner.
@@ -13,13 +14,13 @@ not (or no longer) there: 301 for an old slug, 410 Gone for a withdrawn item.
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from . import permissions
-from .models import Publication, SlugRedirect
+from .models import Publication
 
 SALT = "publications.preview"
 DEFAULT_MAX_AGE = 7 * 24 * 60 * 60
@@ -82,7 +83,7 @@ def mark_private(response):
 
 def gone_or_moved(request, slug):
     """For a slug that is not a public publication: 410 for an archived item (with its
-    citation data), 301 for an old slug of a public or archived one; None otherwise (404)."""
+    citation data); None otherwise (404; an old slug's 301 comes from thinktank/redirects.py)."""
     # The citation data of a list row, body left out.
     archived = (
         Publication.objects.for_listing()
@@ -95,14 +96,11 @@ def gone_or_moved(request, slug):
         )
         response["X-Robots-Tag"] = "noindex"
         return response
-    target = SlugRedirect.objects.target_for(slug)
-    if target is not None and (target.is_public or target.status == Publication.Status.ARCHIVED):
-        return HttpResponsePermanentRedirect(target.get_absolute_url())
     return None
 
 
 class PublicationWorkflowMixin:
-    """For the publication DetailView: previews, 301 from old slugs, 410 for archived items.
+    """For the publication DetailView: previews, 410 for archived items.
 
     Usage: `class PublicationDetailView(PublicationWorkflowMixin, DetailView)`; the template
     adds `{% include "includes/preview_banner.html" %}` and, in its head, the robots meta

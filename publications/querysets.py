@@ -64,6 +64,11 @@ class PublicationQuerySet(PublishableQuerySet):
             is_public=ExpressionWrapper(published_condition(now=now), output_field=BooleanField())
         )
 
+    def redirect_targets(self, *, now=None):
+        """Those an old slug may lead to: the public ones, and archived ones (whose page
+        answers 410 Gone with their citation data). See thinktank/redirects.py."""
+        return self.filter(published_condition(now=now) | Q(status="archived"))
+
     def waiting(self, *, now=None):
         """Published, but dated or scheduled later: the items that will appear by themselves."""
         return self.filter(status=PUBLISHED).exclude(published_condition(now=now))
@@ -180,15 +185,4 @@ class AuthorQuerySet(models.QuerySet):
             _model("PublicationAuthor").objects.filter(
                 author=OuterRef("pk"), publication__in=publications.values("pk")
             )
-        )
-
-
-class SlugRedirectQuerySet(models.QuerySet):
-    def target_for(self, old_slug):
-        """The publication that used to answer at this slug (with `is_public`), or None."""
-        return (
-            _model("Publication")
-            .objects.with_is_public()
-            .filter(slug_redirects__old_slug=old_slug)
-            .first()
         )

@@ -28,7 +28,7 @@ code than this module, for a GPL-3.0 dependency that also brings `rich` and
 `diff-match-patch` and installs its demo project as a top-level package. So the comparison is
 ours: a text per field and per relation, one name a line.
 
-Followed: the through rows. Not followed on purpose: old slugs (`SlugRedirect`: restoring must
+Followed: the through rows. Not followed on purpose: old slugs (`OldSlug`: restoring must
 never delete an old URL), review comments, download counts by day.
 """
 

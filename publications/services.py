@@ -13,23 +13,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thinktank.cache import catalogue_changed
+from thinktank.redirects import old_slug_record
 
 from . import permissions
-from .models import Publication, SlugRedirect
-from .pdf.processing import publication_process_pdf
+from .models import Publication
+from .pdf import active_content
+from .pdf.processing import publication_pdf_process
 from .search import search_index_rebuild
 
 
 def slug_redirect_record(*, publication: Publication, old_slug: str) -> None:
     """Record that `old_slug` used to name `publication`, whose new slug is saved already: its
-    old URLs answer 301 to the new ones, forever (the admin calls this after a save)."""
+    old URLs answer 301 to the new ones, forever (the admin calls this after a save). The same
+    record as every other kind's: `thinktank.redirects.old_slug_record`."""
     if old_slug and old_slug != publication.slug:
         catalogue_changed(publications=[publication])
-        # The new slug may be an old one of this or another publication: now it is taken.
-        SlugRedirect.objects.filter(old_slug=publication.slug).delete()
-        SlugRedirect.objects.update_or_create(
-            old_slug=old_slug, defaults={"publication": publication}
-        )
+    old_slug_record(obj=publication, old_slug=old_slug)
 
 
 # --- Audit -------------------------------------------------------------------------------------
@@ -123,15 +122,50 @@ def publication_allowed_statuses(*, publication: Publication | None, user) -> li
     return allowed
 
 
+class ActiveContentNotConfirmed(PermissionDenied):
+    """Publishing a PDF with active content (pdf/active_content.py) needs an editor's yes."""
+
+    def __init__(self, publication, findings):
+        self.findings = findings
+        super().__init__(
+            _(
+                "“%(title)s” was not published: its PDF has active content (%(findings)s). "
+                "Check it, then publish it from its change form, ticking “Publish even with "
+                "active content”, or upload a PDF without it."
+            )
+            % {"title": publication, "findings": active_content.describe(findings)}
+        )
+
+
+def publication_check_active_content(
+    *, publication: Publication, status, findings=None, confirmed=False
+) -> None:
+    """Raise ActiveContentNotConfirmed when `status` publishes `publication` (it was not
+    published) and its PDF has active content, unless `confirmed`. `findings`: those of a PDF
+    about to replace the stored one (default: the stored PDF's)."""
+    if confirmed or status != Publication.Status.PUBLISHED:
+        return
+    if findings is None:
+        if publication.status == Publication.Status.PUBLISHED:
+            return  # already public: only a new PDF is checked (findings given)
+        findings = active_content.stored_active_content(publication)
+    if findings:
+        raise ActiveContentNotConfirmed(publication, findings)
+
+
 @transaction.atomic
 def publication_set_status(
-    *, publication: Publication, user, status, publish_at=UNCHANGED
+    *, publication: Publication, user, status, publish_at=UNCHANGED, active_content_confirmed=False
 ) -> Publication:
-    """Give `publication` a status (and a `publish_at`, when given), if `user` may."""
+    """Give `publication` a status (and a `publish_at`, when given), if `user` may. Publishing
+    a PDF with active content needs `active_content_confirmed` (ActiveContentNotConfirmed)."""
     if publish_at is UNCHANGED:
         publish_at = publication.publish_at
     publication_check_transition(
         publication=publication, user=user, status=status, publish_at=publish_at
+    )
+    publication_check_active_content(
+        publication=publication, status=status, confirmed=active_content_confirmed
     )
     before_status, before_publish_at = publication.status, publication.publish_at
     if status == before_status and publish_at == before_publish_at:
@@ -210,5 +244,5 @@ def publication_restored(*, publication: Publication, user, version, files_befor
     restored = Publication.objects.get(pk=publication.pk)
     catalogue_changed(publications=[restored])
     if (restored.pdf.name, restored.cover.name) != tuple(files_before):
-        publication_process_pdf(publication=restored)
+        publication_pdf_process(publication=restored)
     search_index_rebuild(publication_ids=[restored.pk])

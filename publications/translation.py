@@ -1,4 +1,5 @@
-"""French names and descriptions of series, with django-modeltranslation (regions and themes:
+"""French names and descriptions of series, French titles and biographies of experts, with
+django-modeltranslation (regions and themes:
 `taxonomy/translation.py`, centers: `centers/translation.py`).
 
 Why django-modeltranslation: it adds plain columns (`name_en`, `name_fr`, ...) to the existing
@@ -13,13 +14,19 @@ The base column (`name`) always holds English: the models save under English (se
 `thinktank.i18n.english_base_columns`), and so do the importer and `load_demo`.
 """
 
-from modeltranslation.translator import register
+from modeltranslation.translator import TranslationOptions, register
 
 from taxonomy.translation import NameDescriptionOptions
 
-from .models import Series
+from .models import Author, Series
 
 
 @register(Series)
 class SeriesTranslationOptions(NameDescriptionOptions):
     pass
+
+
+@register(Author)
+class AuthorTranslationOptions(TranslationOptions):
+    fields = ("title", "bio")
+    fallback_languages = {"default": ("en",)}

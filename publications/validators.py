@@ -1,9 +1,14 @@
 """Validators for identifiers (ISBN, ISSN, DOI, ORCID); uploaded files are checked in uploads.py.
 
 Check digits and ISBN hyphenation come from python-stdnum, whose bundled ISBN range table
-follows ISBN International's RangeMessage and is updated with each release."""
+follows ISBN International's RangeMessage and is updated with each release. Each identifier is
+stored in one form (ISBN: digits; ISSN: NNNN-NNNC; DOI: bare, as registered; ORCID:
+NNNN-NNNN-NNNN-NNNC) and every output shows it in its official form: the ISBN hyphenated by
+its registration group and registrant ranges (`hyphenate_isbn`), a DOI link percent-encoded as
+the DOI Handbook asks (`doi_url`), an ORCID iD as the https://orcid.org/ URI (`orcid_url`)."""
 
 import re
+from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +79,13 @@ def normalize_doi(value):
     return value
 
 
+def doi_url(doi):
+    """The resolver link of a DOI: https://doi.org/ and the DOI percent-encoded except for its
+    slashes (DOI Handbook 3.8.2: characters such as `<`, `>`, `#`, `?`, `%`, `"` and spaces
+    of old SICI-style DOIs must be encoded in a URL)."""
+    return f"https://doi.org/{quote(doi, safe='/')}" if doi else ""
+
+
 def validate_doi(value):
     if value and not DOI_RE.match(normalize_doi(value)):
         raise _invalid(
@@ -84,8 +96,28 @@ def validate_doi(value):
 ORCID_RE = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 
 
+def normalize_orcid(value):
+    """The iD as written on orcid.org from what people paste: the URI
+    ('https://orcid.org/0000-0002-1825-0097'), 16 characters without hyphens, spaces, a
+    lower-case check character. Anything else is returned stripped, for the validator to
+    refuse."""
+    value = (value or "").strip()
+    value = re.sub(r"^(https?://)?(www\.)?orcid\.org/", "", value, flags=re.IGNORECASE)
+    compact = _compact(value)
+    if re.fullmatch(r"\d{15}[\dX]", compact):
+        return "-".join(compact[i : i + 4] for i in range(0, 16, 4))
+    return value
+
+
+def orcid_url(orcid):
+    """The ORCID iD as the URI ORCID asks sites to display and link."""
+    return f"https://orcid.org/{orcid}" if orcid else ""
+
+
 def validate_orcid(value):
-    """ORCID iDs are stored as written on orcid.org: four groups of four, ISO 7064 11-2 check."""
+    """ORCID iDs are stored as written on orcid.org: four groups of four, ISO 7064 11-2 check
+    (what `normalize_orcid` gives from the forms people paste)."""
+    value = normalize_orcid(value)
     if value and not (ORCID_RE.fullmatch(value) and mod_11_2.is_valid(value.replace("-", ""))):
         raise _invalid(
             value, _("“%(value)s” is not a valid ORCID iD (0000-0002-1825-0097)."), "invalid_orcid"

@@ -4,7 +4,7 @@ the list's query string is read by `PublicationFilterSet` alone."""
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
 from centers.models import Center
@@ -25,6 +25,12 @@ class PublicationListView(ListView):
     template_name = "publications/publication_list.html"
     context_object_name = "publications"
     paginate_by = 20
+
+    def get(self, request, *args, **kwargs):
+        tidy = PublicationFilterSet.tidy_query_string(request.GET)
+        if tidy is not None:
+            return redirect(f"{request.path}?{tidy}" if tidy else request.path)
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         queryset = Publication.objects.published().for_listing()
@@ -56,6 +62,7 @@ class PublicationListView(ListView):
             "pages": presenters.page_links(context["page_obj"], query),
             "query": query,
             "query_string": filterset.query_string(),
+            "canonical_query": filterset.canonical_query(page=context["page_obj"].number),
         }
 
 
@@ -94,16 +101,20 @@ class PublicationDetailView(PublicationWorkflowMixin, DetailView):
         publication, request = self.object, self.request
         regions, themes = list(publication.regions.all()), list(publication.themes.all())
         links = languages.version_links(publication, request)
+        # The PDF URL serves published items whose file is there: link it only then.
+        pdf_linked = self.preview_object is None and publication.pdf_available
         meta = metadata.page_metadata(
             publication,
             request=request,
             versions=links["versions"],
             topics=[node.name for node in regions + themes],
+            pdf_linked=pdf_linked,
         )
         return super().get_context_data(
             **kwargs,
             **links,
             meta=meta,
+            pdf_linked=pdf_linked,
             authors=publication.ordered_authors,
             regions=regions,
             themes=themes,
@@ -140,4 +151,5 @@ class ExpertDetailView(DetailView):
             publications=page.object_list,
             page_obj=page,
             pages=presenters.page_links(page, QueryDict()),
+            canonical_query=f"?page={page.number}" if page.number > 1 else "",
         )

@@ -9,13 +9,23 @@ from thinktank.admin import (
     DESCRIPTION_PAIR,
     NAME_PAIR,
     CatalogueChangeAdminMixin,
+    CleanTextModelForm,
+    EditConflictMixin,
+    OldSlugAdminMixin,
     ProtectedByOwnerMixin,
 )
 
 from .models import Region, Theme
 
 
-class TreeNodeAdmin(CatalogueChangeAdminMixin, ProtectedByOwnerMixin, TranslationAdmin):
+class TreeNodeAdmin(
+    EditConflictMixin,
+    CatalogueChangeAdminMixin,
+    OldSlugAdminMixin,
+    ProtectedByOwnerMixin,
+    TranslationAdmin,
+):
+    form = CleanTextModelForm
     list_display = ["indented", "slug", "parent", "order"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name_en", "name_fr", "slug"]

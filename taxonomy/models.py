@@ -14,6 +14,7 @@ Publications' facet rows follow a moved node by themselves (a database trigger, 
 `publications/migrations/0014_derived_state_triggers.py`).
 """
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef
@@ -97,6 +98,8 @@ class TreeNode(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    # Old slugs whose URLs redirect here (thinktank/redirects.py); deleted with the row.
+    old_slugs = GenericRelation("thinktank.OldSlug")
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent"),

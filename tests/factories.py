@@ -70,7 +70,15 @@ class PublicationFactory(DjangoModelFactory):
     status = Publication.Status.PUBLISHED
     summary = "A short summary.\n\nIn two paragraphs."
     body = "The body of the analysis."
-    published_on = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(n))
+    # One day later per publication made in the session, but never in the future: past ~2,500
+    # publications the dates would pass today and the later ones turn invisible to the public.
+    # Beyond that they share yesterday's date, and "-published_on, -pk" keeps creation order.
+    published_on = factory.Sequence(
+        lambda n: min(
+            datetime.date(2020, 1, 1) + datetime.timedelta(n),
+            datetime.date.today() - datetime.timedelta(1),
+        )
+    )
 
     @factory.post_generation
     def authors(self, create, extracted, **kwargs):

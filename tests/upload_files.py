@@ -93,16 +93,15 @@ def svg_upload(name="logo.svg"):
 def isolate_storage(tmp_path, settings, monkeypatch):
     """Point MEDIA_ROOT and the PDFs' private storage at empty folders of this test; returns
     (media_root, private_root) so a test can look at what was written."""
-    from django.core.files.storage import FileSystemStorage
-
     from publications.models import Publication
+    from thinktank.storage import SafeFileSystemStorage
 
     media_root, private_root = tmp_path / "media", tmp_path / "private"
     media_root.mkdir()
     private_root.mkdir()
     settings.MEDIA_ROOT = str(media_root)
     monkeypatch.setattr(
-        Publication._meta.get_field("pdf"), "storage", FileSystemStorage(location=private_root)
+        Publication._meta.get_field("pdf"), "storage", SafeFileSystemStorage(location=private_root)
     )
     return media_root, private_root
 

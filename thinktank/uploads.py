@@ -21,6 +21,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from .images import normalized_upload
+
 #: Pillow format names accepted for covers, photos and center images (no SVG, no GIF, no TIFF).
 IMAGE_FORMATS = ("JPEG", "PNG", "WEBP")
 MB = 1024 * 1024
@@ -92,17 +94,44 @@ def validate_image_upload(value):
         rewind(value)
 
 
+class FileUploadField(forms.FileField):
+    """`forms.FileField` whose errors name the file: Django's "The submitted file is empty." does
+    not say which one, when a form has several."""
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError as error:
+            if error.code != "empty":
+                raise
+            raise ValidationError(
+                _("“%(name)s” is empty (0 bytes): choose the file again, or another one."),
+                code="empty",
+                params={"name": display_name(data)},
+            ) from None
+
+
 class ImageUploadField(forms.ImageField):
-    """`forms.ImageField` that runs `validate_image_upload` first.
+    """`forms.ImageField` that runs `validate_image_upload` first, then the image pipeline.
 
     Django's ImageField opens the upload with Pillow in `to_python()`, before the model's
     validators run, and answers a decompression bomb or an SVG with a generic message that does
-    not name the file. Running our validator first gives the precise, named error.
+    not name the file. Running our validator first gives the precise, named error. What is
+    stored is the image made upright, sRGB and 8-bit by `thinktank.images` (a plain image keeps
+    its bytes).
     """
 
     def to_python(self, data):
         if data not in self.empty_values and not is_stored(data):
             validate_image_upload(data)
+            try:
+                data = normalized_upload(data)
+            except Exception as exc:  # decodes with errors past the header (truncated data)
+                raise ValidationError(
+                    _("“%(name)s” is not a valid JPEG, PNG or WebP image."),
+                    code="invalid_image",
+                    params={"name": display_name(data)},
+                ) from exc
         return super().to_python(data)
 
 

@@ -104,12 +104,17 @@ def admin_action(row):
             queryset = queryset.filter(status=row.only_from)
         changed = 0
         for publication in queryset.exclude(status=row.status):
-            with reversion.create_revision():
-                reversion.set_user(request.user)
-                row.service(publication=publication, user=request.user)
-                reversion.set_comment(
-                    _("Status: %(status)s") % {"status": publication.get_status_display()}
-                )
+            try:
+                with reversion.create_revision():
+                    reversion.set_user(request.user)
+                    row.service(publication=publication, user=request.user)
+                    reversion.set_comment(
+                        _("Status: %(status)s") % {"status": publication.get_status_display()}
+                    )
+            except services.ActiveContentNotConfirmed as refusal:
+                # Confirmed one by one on the change form, never in bulk.
+                modeladmin.message_user(request, str(refusal), messages.WARNING)
+                continue
             changed += 1
         modeladmin.message_user(request, row.message % {"count": changed}, messages.SUCCESS)
 

@@ -1,12 +1,19 @@
-"""Staff editing of experts (authors): photo with preview, centers by autocomplete."""
+"""Staff editing of experts (authors): English and French title and biography side by side, photo
+with preview, centers by autocomplete."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from publications.models import Author
 from publications.search import search_index_refresh
 from thinktank.admin import (
+    BIO_PAIR,
+    TITLE_PAIR,
     CatalogueChangeAdminMixin,
+    CleanTextModelForm,
+    EditConflictMixin,
+    OldSlugAdminMixin,
     ProtectedByOwnerMixin,
     UploadValidationMixin,
     image_displays,
@@ -15,16 +22,25 @@ from thinktank.admin import (
 
 @admin.register(Author)
 class AuthorAdmin(
-    CatalogueChangeAdminMixin, ProtectedByOwnerMixin, UploadValidationMixin, admin.ModelAdmin
+    EditConflictMixin,
+    CatalogueChangeAdminMixin,
+    OldSlugAdminMixin,
+    ProtectedByOwnerMixin,
+    UploadValidationMixin,
+    TranslationAdmin,
 ):
+    form = CleanTextModelForm
     list_display = ["name", "title", "photo_thumbnail", "active", "email_public"]
     list_filter = ["active", "email_public", ("centers", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["name", "sort_name", "slug", "title", "email"]
+    search_fields = ["name", "sort_name", "slug", "title_en", "title_fr", "email"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["centers"]
     readonly_fields = ["photo_preview"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "title", "bio", "photo", "photo_preview", "centers"]}),
+        (
+            None,
+            {"fields": ["name", "slug", TITLE_PAIR, BIO_PAIR, "photo", "photo_preview", "centers"]},
+        ),
         (_("Contact and links"), {"fields": ["orcid", "website", "email", "email_public"]}),
         (_("Advanced"), {"classes": ["collapse"], "fields": ["sort_name", "active"]}),
     ]

@@ -1,5 +1,5 @@
-"""The rows edited on a publication's change form: its ordered authors, pinned relations, old
-URLs (read-only) and review comments."""
+"""The rows edited on a publication's change form: its ordered authors, pinned relations and
+review comments (its old URLs: thinktank.admin.OldSlugInline)."""
 
 from django import forms
 from django.contrib import admin
@@ -7,7 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from publications import permissions
-from publications.models import PinnedRelation, PublicationAuthor, ReviewComment, SlugRedirect
+from publications.models import PinnedRelation, PublicationAuthor, ReviewComment
+from thinktank.admin import CleanTextModelForm
 
 
 class PublicationPartInline(admin.TabularInline):
@@ -16,6 +17,8 @@ class PublicationPartInline(admin.TabularInline):
     auto-created through models. Staff in "Editors" need no permission on these models.
     Whether this publication may be changed by this user is the workflow's answer (a contributor
     changes only their own drafts)."""
+
+    form = CleanTextModelForm
 
     def _can_change(self, request, obj):
         if obj is None:
@@ -54,31 +57,12 @@ class PinnedRelationInline(PublicationPartInline):
     extra = 0
 
 
-class SlugRedirectInline(PublicationPartInline):
-    """Read-only: old URLs are recorded when staff change the slug, never typed in."""
-
-    model = SlugRedirect
-    fields = ["old_slug", "created_at"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    verbose_name_plural = _("old URLs (they redirect here)")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 class ReviewCommentInline(admin.StackedInline):
     """Reviewers' and editors' notes; a comment once written is not edited. Shown on existing
     publications only (see PublicationAdmin.get_inline_instances)."""
 
     model = ReviewComment
+    form = CleanTextModelForm
     fields = ["text", "author", "created_at"]
     readonly_fields = ["author", "created_at"]
     extra = 0

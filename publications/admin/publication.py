@@ -6,7 +6,7 @@ What each role may do is in roles.py, the bulk actions in actions.py, the histor
 history.py, the downloads column and chart in downloads.py.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.utils.html import format_html
@@ -16,9 +16,18 @@ from reversion.admin import VersionAdmin
 
 from publications import preview, services
 from publications.models import Publication, ReviewComment
-from publications.pdf.processing import publication_process_pdf
+from publications.pdf import active_content
+from publications.pdf.active_content import stored_active_content
+from publications.pdf.processing import publication_pdf_process
 from publications.search import search_index_refresh
-from thinktank.admin import EMPTY, CatalogueChangeAdminMixin, UploadValidationMixin, image_preview
+from thinktank.admin import (
+    EMPTY,
+    CatalogueChangeAdminMixin,
+    EditConflictMixin,
+    OldSlugAdminMixin,
+    UploadValidationMixin,
+    image_preview,
+)
 from thinktank.cache import catalogue_changed
 
 from .actions import ADMIN_ACTIONS
@@ -29,7 +38,6 @@ from .inlines import (
     PinnedRelationInline,
     PublicationAuthorInline,
     ReviewCommentInline,
-    SlugRedirectInline,
 )
 from .roles import PublicationRolesMixin
 
@@ -46,10 +54,12 @@ class PublicationChangeList(ChangeList):
 
 @admin.register(Publication)
 class PublicationAdmin(
+    EditConflictMixin,
     CatalogueChangeAdminMixin,
     PublicationDownloadsAdminMixin,
     PublicationHistoryAdminMixin,
     PublicationRolesMixin,
+    OldSlugAdminMixin,
     UploadValidationMixin,
     VersionAdmin,
 ):
@@ -89,6 +99,7 @@ class PublicationAdmin(
     autocomplete_fields = ["series", "translation_of"]
     readonly_fields = [
         "cover_preview",
+        "pdf_active_content",
         "public_link",
         "preview_link",
         "download_count",
@@ -99,7 +110,6 @@ class PublicationAdmin(
     inlines = [
         PublicationAuthorInline,
         PinnedRelationInline,
-        SlugRedirectInline,
         ReviewCommentInline,
     ]
     fieldsets = [
@@ -117,7 +127,19 @@ class PublicationAdmin(
                 ]
             },
         ),
-        (_("Files"), {"fields": ["pdf", "pages", "cover", "cover_preview"]}),
+        (
+            _("Files"),
+            {
+                "fields": [
+                    "pdf",
+                    "pdf_active_content",
+                    "publish_with_active_content",
+                    "pages",
+                    "cover",
+                    "cover_preview",
+                ]
+            },
+        ),
         (CLASSIFICATION, {"fields": []}),  # filled in by get_fieldsets()
         (_("Series and identifiers"), {"fields": ["series", "series_number", "isbn", "doi"]}),
         (_("Downloads"), {"fields": ["download_count", "downloads_chart"]}),
@@ -129,6 +151,7 @@ class PublicationAdmin(
                     "translation_of",
                     "external_url",
                     "source",
+                    "media_kind",
                     "created_at",
                     "updated_at",
                 ],
@@ -179,8 +202,9 @@ class PublicationAdmin(
             catalogue_changed(publications=saved)
 
     def save_model(self, request, obj, form, change):
-        """Fields are saved as typed; the status and schedule go through the workflow service,
-        which checks the publishing permission and writes the audit line."""
+        """Fields are saved as typed (a changed slug is kept as an old URL: OldSlugAdminMixin);
+        the status and schedule go through the workflow service, which checks the publishing
+        permission and writes the audit line."""
         status, publish_at = obj.status, obj.publish_at
         if change:
             obj.status = form.initial.get("status", obj.status)
@@ -190,13 +214,24 @@ class PublicationAdmin(
             obj.status, obj.publish_at = Publication.Status.DRAFT, None
         super().save_model(request, obj, form, change)
         services.publication_set_status(
-            publication=obj, user=request.user, status=status, publish_at=publish_at
+            publication=obj,
+            user=request.user,
+            status=status,
+            publish_at=publish_at,
+            active_content_confirmed=getattr(form, "cleaned_data", {}).get(
+                "publish_with_active_content", False
+            ),
         )
-        if change and "slug" in form.changed_data:
-            services.slug_redirect_record(publication=obj, old_slug=form.initial.get("slug", ""))
+        if "pdf" in form.changed_data and (findings := stored_active_content(obj)):
+            self.message_user(
+                request,
+                _("The new PDF has active content: %(findings)s.")
+                % {"findings": active_content.describe(findings)},
+                messages.WARNING,
+            )
         if {"pdf", "cover"} & set(form.changed_data):
             # save_related() refreshes the search vectors (the PDF's text with the rest).
-            publication_process_pdf(publication=obj)
+            publication_pdf_process(publication=obj)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -216,6 +251,17 @@ class PublicationAdmin(
     @admin.display(description=_("authors"))
     def author_names(self, obj):
         return ", ".join(author.name for author in obj.ordered_authors) or EMPTY
+
+    @admin.display(description=_("active content of the PDF"))
+    def pdf_active_content(self, obj):
+        findings = stored_active_content(obj) if obj.pk else []
+        if not findings:
+            return _("None found.") if obj.pk and obj.pdf else EMPTY
+        return format_html(
+            '<strong class="errornote" style="display:inline-block">{}</strong>',
+            _("Warning: %(findings)s. Publishing it needs the box below ticked.")
+            % {"findings": active_content.describe(findings)},
+        )
 
     @admin.display(description=_("cover"))
     def cover_preview(self, obj):

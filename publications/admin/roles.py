@@ -12,13 +12,25 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from publications import permissions, services
+from publications.pdf import active_content
+from thinktank.admin import CleanTextModelForm
+from thinktank.uploads import is_stored, rewind
 
 
-class PublicationAdminForm(forms.ModelForm):
+class PublicationAdminForm(CleanTextModelForm):
     user = None  # set by PublicationRolesMixin.get_form()
+    publish_with_active_content = forms.BooleanField(
+        label=_("Publish even with active content"),
+        required=False,
+        help_text=_(
+            "Needed to publish a PDF that runs JavaScript, launches programs, embeds files or "
+            "acts when opened (listed above): tick it once you have checked the PDF."
+        ),
+    )
 
     def clean(self):
         cleaned = super().clean()
+        self._check_active_content(cleaned)
         # The service decides; it is asked twice (the schedule alone, the status alone) so that
         # each refusal lands on its own field.
         before_status, before_publish_at = self.instance.status, self.instance.publish_at
@@ -44,6 +56,33 @@ class PublicationAdminForm(forms.ModelForm):
             except PermissionDenied:
                 self.add_error(field if field in self.fields else None, message)
         return cleaned
+
+    def _check_active_content(self, cleaned):
+        """Publishing, or replacing the PDF of a published item, with a PDF that has active
+        content needs the box ticked (the service checks it again when the status changes)."""
+        upload = cleaned.get("pdf")
+        findings = None
+        if "pdf" in self.changed_data and upload and not is_stored(upload):
+            rewind(upload)
+            findings = active_content.active_content(upload.read())
+            rewind(upload)
+        try:
+            services.publication_check_active_content(
+                publication=self.instance,
+                status=cleaned.get("status", self.instance.status),
+                findings=findings,
+                confirmed=cleaned.get("publish_with_active_content", False),
+            )
+        except services.ActiveContentNotConfirmed as refusal:
+            field = "publish_with_active_content"
+            self.add_error(
+                field if field in self.fields else None,
+                _(
+                    "The PDF has active content: %(findings)s. Tick this box to publish it "
+                    "anyway, or upload a PDF without it."
+                )
+                % {"findings": active_content.describe(refusal.findings)},
+            )
 
 
 class PublicationRolesMixin:

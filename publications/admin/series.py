@@ -6,11 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from publications.models import Series
-from thinktank.admin import DESCRIPTION_PAIR, NAME_PAIR, CatalogueChangeAdminMixin
+from thinktank.admin import (
+    DESCRIPTION_PAIR,
+    NAME_PAIR,
+    CatalogueChangeAdminMixin,
+    CleanTextModelForm,
+    EditConflictMixin,
+    OldSlugAdminMixin,
+)
 
 
 @admin.register(Series)
-class SeriesAdmin(CatalogueChangeAdminMixin, TranslationAdmin):
+class SeriesAdmin(
+    EditConflictMixin, CatalogueChangeAdminMixin, OldSlugAdminMixin, TranslationAdmin
+):
+    form = CleanTextModelForm
     list_display = ["name", "slug", "issn", "publication_count"]
     search_fields = ["name_en", "name_fr", "slug", "issn"]
     prepopulated_fields = {"slug": ["name"]}

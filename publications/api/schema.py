@@ -2,7 +2,7 @@
 
 ERROR_SCHEMA = {
     "type": "object",
-    "description": "Field name to its error messages (400), or a `detail` message (404).",
+    "description": "Field name to its error messages (400), or a `detail` message (404, 503).",
     "additionalProperties": {
         "oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]
     },
@@ -10,7 +10,7 @@ ERROR_SCHEMA = {
 
 
 def document_errors(result, generator, request, public):
-    """drf-spectacular postprocessing hook: add 400 and 404 answers to each GET operation."""
+    """drf-spectacular postprocessing hook: add 400, 404 and 503 answers to each GET operation."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     reference = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
     for path in result.get("paths", {}).values():
@@ -23,6 +23,14 @@ def document_errors(result, generator, request, public):
         )
         responses.setdefault(
             "404", {"description": "No such item, or a page past the end.", "content": reference}
+        )
+        responses.setdefault(
+            "503",
+            {
+                "description": "The database is unavailable; retry after the `Retry-After` "
+                "seconds.",
+                "content": reference,
+            },
         )
         for parameter in operation.get("parameters", []):
             name = parameter.get("name")

@@ -56,6 +56,7 @@ class PublicationListSerializer(serializers.ModelSerializer):
             "doi",
             "external_url",
             "source",
+            "media_kind",
             "pages",
             "url",
             "pdf_url",
@@ -69,10 +70,16 @@ class PublicationListSerializer(serializers.ModelSerializer):
     def get_url(self, obj):
         return self.context["request"].build_absolute_uri(obj.get_absolute_url())
 
-    @extend_schema_field(serializers.URLField(allow_blank=True))
+    @extend_schema_field(
+        serializers.URLField(
+            allow_null=True,
+            help_text="The full text as PDF; null for a media item or while its file is "
+            "unavailable.",
+        )
+    )
     def get_pdf_url(self, obj):
-        if obj.is_media:
-            return ""
+        if not obj.pdf_available:
+            return None
         return self.context["request"].build_absolute_uri(obj.get_pdf_url())
 
 

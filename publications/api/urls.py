@@ -1,6 +1,6 @@
 from django.http import JsonResponse
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from . import views
@@ -22,6 +22,9 @@ def not_found(request, rest=""):
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The split view serves its start-up script from a URL of its own: the site's CSP allows no
+    # inline script.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("", include(router.urls)),
     re_path(r"^(?P<rest>[\s\S]*)$", not_found),  # a newline in the path too
 ]

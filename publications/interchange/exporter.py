@@ -14,6 +14,7 @@ from pathlib import Path
 from django.db.models import F
 from django.utils.translation import override
 
+from publications.validators import hyphenate_isbn
 from thinktank.i18n import BASE_LANGUAGE
 
 from .format import FILE_KEYS, KEYS, french_keys
@@ -28,6 +29,8 @@ FILE_PATHS = {
 }
 #: Derived columns that are not part of the format and would only weigh on the export.
 NOT_EXPORTED = ("pdf_text", "search_vector", "search_rank_vector")
+#: Identifiers written in their official form (stored compact); import reads either form.
+OFFICIAL_FORMS = {"isbn": lambda value: hyphenate_isbn(value) if value else ""}
 
 
 def export_document(*, target: Path | None = None):
@@ -94,6 +97,8 @@ class _Exporter:
                     record[key] = [role for _slug, role in links["authors"][obj.pk]]
                 elif key in files:
                     record[key] = self.file(section, key, obj)
+                elif key in OFFICIAL_FORMS:
+                    record[key] = OFFICIAL_FORMS[key](getattr(obj, key))
                 elif key not in french or getattr(obj, key):
                     record[key] = _value(getattr(obj, key))
             records.append(record)

@@ -3,6 +3,9 @@
 A file is refused for what the admin refuses (the upload validators of `thinktank.uploads`),
 checked once however many records name it, and stored only when it differs from the file the
 record already has (same SHA-256), so that importing the same document again stores nothing.
+An image is stored as the admin stores it, through the image pipeline (`thinktank.images`:
+upright, sRGB, 8-bit); its digest is that of the bytes stored. A PDF's page count is read here,
+so that the record's `pages` is the file's (`publications.pdf.processing` writes the same).
 Files stored by an import that fails are removed again; files an import replaced are removed
 once it has committed.
 """
@@ -10,13 +13,16 @@ once it has committed.
 import contextlib
 import hashlib
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from PIL import Image
 
+from publications.pdf.reader import page_count
 from publications.pdf.validation import validate_pdf_upload
+from thinktank.images import normalized_bytes
 from thinktank.uploads import validate_image_upload
 
 #: Extensions a stored image may keep, by Pillow format (the first is used otherwise).
@@ -38,20 +44,31 @@ class SourceFile:
     path: Path
     kind: str  # "pdf" or "image"
     extension: str
+    pages: int | None = None  # of a PDF
     _digest: str | None = None
+    _normalized: bytes | None = None  # an image the pipeline changes: what is stored
 
     @property
     def digest(self):
         if self._digest is None:
-            self._digest = sha256(self.path.open("rb"))
+            handle = BytesIO(self._normalized) if self._normalized else self.path.open("rb")
+            self._digest = sha256(handle)
         return self._digest
+
+    @property
+    def size(self):
+        return len(self._normalized) if self._normalized else self.path.stat().st_size
+
+    def open(self):
+        """The bytes to store, as a binary file object."""
+        return BytesIO(self._normalized) if self._normalized else self.path.open("rb")
 
     def same_as_stored(self, storage, name) -> bool:
         """True when `name` in `storage` holds these very bytes."""
         try:
             return (
                 storage.exists(name)
-                and storage.size(name) == self.path.stat().st_size
+                and storage.size(name) == self.size
                 and sha256(storage.open(name, "rb")) == self.digest
             )
         except OSError:
@@ -87,12 +104,14 @@ def _checked(path: Path, kind: str) -> SourceFile:
     with path.open("rb") as handle:
         if kind == "pdf":
             validate_pdf_upload(File(handle, name=path.name))
-            return SourceFile(path, kind, "pdf")
+            return SourceFile(path, kind, "pdf", pages=page_count(handle.read()))
         validate_image_upload(File(handle, name=path.name))
         with Image.open(handle) as image:
             extensions = IMAGE_EXTENSIONS[image.format]
+        normalized = normalized_bytes(handle)
     suffix = path.suffix.lower().lstrip(".")
-    return SourceFile(path, kind, suffix if suffix in extensions else extensions[0])
+    extension = suffix if suffix in extensions else extensions[0]
+    return SourceFile(path, kind, extension, _normalized=normalized and normalized[0])
 
 
 class FileStore:
@@ -117,7 +136,7 @@ class FileStore:
         if value is None:
             return ""
         name = model_field.generate_filename(None, f"{slug}.{value.extension}")
-        with value.path.open("rb") as handle:
+        with value.open() as handle:
             name = storage.save(name, File(handle), max_length=model_field.max_length)
         self.saved.append((storage, name))
         return name

@@ -31,6 +31,7 @@ TRANSLATED = {
     "themes": ("name", "description"),
     "series": ("name", "description"),
     "centers": ("name", "summary", "description"),
+    "authors": ("title", "bio"),
 }
 
 _TREE_NODE = {"slug": REQUIRED, "name": REQUIRED, "parent": None, "description": "", "order": 0}
@@ -83,6 +84,7 @@ KEYS = {
         "doi": "",
         "external_url": "",
         "source": "",
+        "media_kind": "other",
         "authors": [],
         "regions": [],
         "themes": [],
@@ -98,12 +100,10 @@ KEYS = {
 for _section, _names in TRANSLATED.items():
     KEYS[_section].update({f"{name}_{FRENCH}": "" for name in _names})
 
-#: Keys the contract names that the models cannot store yet (structured bodies, takeaways, the
-#: kind of a media item, French titles and biographies of experts): a document carrying them
-#: still imports, and the report says they were left out.
+#: Keys the contract names that the models cannot store yet (structured bodies, takeaways): a
+#: document carrying them still imports, and the report says they were left out.
 NOT_STORED = {
-    "authors": ("title_fr", "bio_fr"),
-    "publications": ("body_format", "key_takeaways", "media_kind"),
+    "publications": ("body_format", "key_takeaways"),
 }
 
 #: Keys naming a source file, relative to the JSON file, and the kind of file each must be.
@@ -131,15 +131,32 @@ def with_defaults(section, record):
 
 
 def read_document(path) -> dict:
-    """The parsed document at `path`: UTF-8, with or without a byte-order mark (text values
-    are brought to NFC by validation). Raises InterchangeError when the file is missing or is
-    not UTF-8 JSON."""
+    """The parsed document at `path`. Raises InterchangeError when the file is missing, is not
+    JSON, or is in no Unicode encoding.
+
+    The format is UTF-8; a byte-order mark is skipped (Notepad writes one). A file in UTF-16 or
+    UTF-32 is read too: Windows PowerShell 5 writes UTF-16 with `>` and `Out-File`, and JSON
+    says how to recognise it (RFC 4627, section 3; `json.detect_encoding`). A file in another
+    encoding (Windows-1252, "ANSI" in Notepad) is refused, naming the first byte that is not
+    UTF-8 and its line. Text values are cleaned by validation (`thinktank.text.clean_text`)."""
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        raw = Path(path).read_bytes()
     except FileNotFoundError as exc:
         raise InterchangeError([RecordError(f"{path}: file not found.")]) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InterchangeError([RecordError(f"{path}: not valid UTF-8 JSON ({exc}).")]) from exc
+    try:
+        text = raw.decode(json.detect_encoding(raw))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = (
+            f"{path}: not UTF-8: byte 0x{raw[exc.start]:02X} on line {line} is not UTF-8 text "
+            "(the file is probably in Windows-1252 or Latin-1). Save it as UTF-8 and import "
+            "it again."
+        )
+        raise InterchangeError([RecordError(message)]) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InterchangeError([RecordError(f"{path}: not valid JSON ({exc}).")]) from exc
 
 
 def dump_document(document) -> str:

@@ -5,7 +5,7 @@ True)` (parents before children, originals before translations), link rows of th
 records deleted and re-created in bulk, files stored inside the same guarded block and removed
 again when the transaction fails. Derived state follows by itself (database triggers keep the
 facet rows and empty the search vectors of changed publications); after the commit, each
-publication whose PDF or cover changed goes through `publication_process_pdf` (its text and
+publication whose PDF or cover changed goes through `publication_pdf_process` (its text and
 thumbnail). The caller refreshes the search index once afterwards.
 """
 
@@ -19,7 +19,7 @@ from django.utils.translation import override
 
 from publications.facets import facet_rows_bulk_write
 from publications.models import Publication
-from publications.pdf.processing import publication_process_pdf
+from publications.pdf.processing import publication_pdf_process
 from thinktank.cache import catalogue_changed
 from thinktank.i18n import BASE_LANGUAGE
 
@@ -222,5 +222,5 @@ def _process_pdfs(changes, keys):
     pks = [keys("publications", c.slug) for c in changes if c.file_changed("pdf", "cover")]
     for chunk in chunks(pks, 100):
         for publication in Publication.objects.filter(pk__in=chunk):
-            publication_process_pdf(publication=publication)
+            publication_pdf_process(publication=publication)
     return len(pks)

@@ -1,5 +1,11 @@
 """One DRF serializer per section of the format, its fields built from the models' own fields.
 
+Text enters the site here (as it does through the admin's forms): every text value is brought
+to the site's normal form by `thinktank.text.clean_text` (NFC, "\n" for every kind of line
+break, no control characters; a one-line field, a model `CharField`, gets spaces for line
+breaks) before the model's rules judge it. A lone surrogate (`"\ud800"` in the JSON: half of an
+emoji, cut by the program that wrote the file) is refused, naming the key and the position.
+
 `ModelSerializer` takes each key's rules from the model field it fills: max lengths, choices,
 the identifier validators of `publications/validators.py` (ISBN, ISSN, DOI, ORCID), URL and
 e-mail formats, whole numbers ≥ 0. Declared here is only what a model field cannot say: slugs
@@ -10,12 +16,11 @@ date-times (ISO 8601 with a UTC offset).
 Speed: validation builds one serializer per section and calls `run_validation()` per record
 (building a serializer costs more than validating a record); text fields swap DRF's surrogate
 check, which walks every character in Python and made validation five times slower, for one
-regular expression.
+regular expression, and printable ASCII text skips the cleaning.
 """
 
 import datetime
 import re
-import unicodedata
 
 from django.core.validators import RegexValidator, validate_slug
 from django.db import models
@@ -24,12 +29,12 @@ from rest_framework.validators import ProhibitSurrogateCharactersValidator, Uniq
 
 from centers.models import Center
 from publications.models import Author, Publication, PublicationAuthor, Series
-from publications.validators import normalize_doi, normalize_isbn, normalize_issn
+from publications.validators import normalize_doi, normalize_isbn, normalize_issn, normalize_orcid
 from taxonomy.models import Region, Theme
+from thinktank.text import clean_text, lone_surrogate
 
 from .format import FILE_KEYS, KEYS
 
-SURROGATE = re.compile("[\ud800-\udfff]")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 MESSAGES = {
     "required": "is required.",
@@ -49,36 +54,64 @@ MESSAGES_BY_FIELD = {
 }
 
 
-def no_surrogates(value):
-    if not value.isascii() and SURROGATE.search(value):
-        raise serializers.ValidationError("contains a lone surrogate (invalid Unicode).")
+def cleaned(value, *, multiline):
+    """`value` in the site's normal form; refuses a lone surrogate (invalid Unicode)."""
+    position = lone_surrogate(value)
+    if position is not None:
+        raise serializers.ValidationError(
+            f"contains a lone surrogate (invalid Unicode) at character {position + 1}: the "
+            "program that wrote the file cut a character in two."
+        )
+    return clean_text(value, multiline=multiline)
+
+
+class Cleaned:
+    """A text field whose value is cleaned (see `cleaned`) before its validators run."""
+
+    multiline = False
+
+    def to_internal_value(self, data):
+        return cleaned(super().to_internal_value(data), multiline=self.multiline)
 
 
 def choices_message(choices):
     return {"invalid_choice": f"“{{input}}” is not one of {', '.join(choices)}."}
 
 
-class Text(serializers.CharField):
-    """Text kept as written (not trimmed: export → import gives the same text)."""
+class Text(Cleaned, serializers.CharField):
+    """Multi-line text (a model `TextField`), cleaned, otherwise kept as written (not trimmed:
+    export → import gives the same text)."""
 
     default_error_messages = {"invalid": "must be text."}
+    multiline = True
 
     def __init__(self, **kwargs):
         kwargs["trim_whitespace"] = False
         super().__init__(**kwargs)
+        # `cleaned` has refused surrogates already.
         self.validators = [
-            no_surrogates if isinstance(v, ProhibitSurrogateCharactersValidator) else v
-            for v in self.validators
+            v for v in self.validators if not isinstance(v, ProhibitSurrogateCharactersValidator)
         ]
 
     def run_validation(self, data=serializers.empty):
-        if not self.allow_blank and isinstance(data, str) and not data.strip():
+        # Judged once cleaned: a title made only of invisible characters is no title.
+        if not self.allow_blank and isinstance(data, str) and not clean_text(data).strip():
             self.fail("blank")
         return super().run_validation(data)
 
-    def to_internal_value(self, data):
-        value = super().to_internal_value(data)
-        return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+class Line(Text):
+    """One line of text (a model `CharField`: titles, names): line breaks become spaces."""
+
+    multiline = False
+
+
+class URL(Cleaned, serializers.URLField):
+    pass
+
+
+class Email(Cleaned, serializers.EmailField):
+    pass
 
 
 # Django's own slug rule, its regular expression compiled once (a lazy one costs per call).
@@ -87,13 +120,13 @@ VALIDATE_SLUG = RegexValidator(
 )
 
 
-class Slug(Text):
+class Slug(Line):
     def __init__(self, *, allow_unicode=False, **kwargs):
         super().__init__(**kwargs)
         self.validators.append(VALIDATE_SLUG)
 
 
-class SlugRef(Text):
+class SlugRef(Line):
     """The slug of another record, or null."""
 
     def __init__(self, **kwargs):
@@ -152,7 +185,7 @@ class OffsetDateTime(serializers.Field):
         return parsed.astimezone(datetime.UTC)
 
 
-class SourceFileField(Text):
+class SourceFileField(Line):
     """A path relative to the JSON file; the value is the checked `files.SourceFile`."""
 
     def __init__(self, kind, **kwargs):
@@ -172,8 +205,10 @@ class RecordSerializer(serializers.ModelSerializer):
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
-        models.CharField: Text,
+        models.CharField: Line,
         models.TextField: Text,
+        models.URLField: URL,
+        models.EmailField: Email,
         models.SlugField: Slug,
         models.DateField: IsoDate,
         models.DateTimeField: OffsetDateTime,
@@ -240,6 +275,9 @@ class AuthorSerializer(RecordSerializer):
     class Meta:
         model, section = Author, "authors"
 
+    def validate_orcid(self, value):
+        return normalize_orcid(value)
+
     def validate(self, attrs):
         attrs["sort_name"] = attrs["sort_name"] or Author.default_sort_name(attrs["name"])
         return attrs
@@ -272,6 +310,9 @@ class PublicationSerializer(RecordSerializer):
         return normalize_doi(value)
 
     def validate(self, attrs):
+        if getattr(attrs.get("pdf"), "pages", None):
+            # The file's own count: what processing the stored PDF writes too.
+            attrs["pages"] = attrs["pdf"].pages
         roles = attrs["author_roles"]
         if roles is None:
             attrs["author_roles"] = [ROLES.AUTHOR] * len(attrs["authors"])
@@ -282,6 +323,10 @@ class PublicationSerializer(RecordSerializer):
         if attrs["type"] == Publication.Type.MEDIA and not attrs["external_url"]:
             raise serializers.ValidationError(
                 {"external_url": "a media item needs the URL where it was published."}
+            )
+        if attrs["type"] != Publication.Type.MEDIA and attrs["media_kind"] != "other":
+            raise serializers.ValidationError(
+                {"media_kind": f"only media items have a kind (this one is “{attrs['type']}”)."}
             )
         return attrs
 

@@ -14,8 +14,9 @@ from django.utils.translation import override
 from rest_framework import serializers
 
 from centers.models import Center
-from publications.models import Publication, SlugRedirect
+from publications.models import Publication
 from thinktank.i18n import BASE_LANGUAGE
+from thinktank.redirects import current_slugs
 
 from .errors import InterchangeError, RecordError, Where
 from .files import SourceFiles
@@ -216,10 +217,8 @@ def _check_renamed(plan, errors):
     make a second copy of that publication at its old URL (an export older than the rename)."""
     items = plan.records["publications"]
     existing = {slug for (slug,) in chunked_values(Publication, set(items), "slug")}
-    renamed = chunked_values(
-        SlugRedirect, set(items) - existing, "old_slug", "publication__slug", lookup="old_slug"
-    )
-    for old, current in renamed:
+    renamed = current_slugs(Publication, set(items) - existing)
+    for old, current in sorted(renamed.items()):
         errors.append(
             plan.where["publications"][old].error(
                 "slug",

@@ -1,6 +1,6 @@
 """The publications app's models, one module per concern; import them from here."""
 
-from .activity import DownloadDay, ReviewComment, SlugRedirect
+from .activity import DownloadDay, ReviewComment
 from .author import Author
 from .facet_row import PublicationFacetRow
 from .links import (
@@ -35,7 +35,6 @@ __all__ = [
     "PublicationType",
     "ReviewComment",
     "Series",
-    "SlugRedirect",
     "private_storage",
     "split_paragraphs",
 ]

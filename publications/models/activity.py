@@ -1,30 +1,9 @@
-"""What happens around a publication: its old URLs, its review comments, its downloads."""
+"""What happens around a publication: its review comments, its downloads (its old URLs are
+`thinktank.models.OldSlug`, shared with every kind that has a slug)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from ..querysets import SlugRedirectQuerySet
-
-
-class SlugRedirect(models.Model):
-    """An old slug of a publication; its URLs answer 301 to the current ones, forever."""
-
-    old_slug = models.SlugField(max_length=200, unique=True)
-    publication = models.ForeignKey(
-        "publications.Publication", on_delete=models.CASCADE, related_name="slug_redirects"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = SlugRedirectQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("old URL")
-        verbose_name_plural = _("old URLs")
-
-    def __str__(self):
-        return f"{self.old_slug} → {self.publication_id}"
 
 
 class DownloadDay(models.Model):

@@ -1,13 +1,15 @@
 """Experts: the authors of publications, with their pages on the site."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thinktank.i18n import english_base_columns
 from thinktank.uploads import ServerNamed, validate_image_upload
 
 from ..querysets import AuthorQuerySet
-from ..validators import validate_orcid
+from ..validators import normalize_orcid, orcid_url, validate_orcid
 
 
 class Author(models.Model):
@@ -19,6 +21,8 @@ class Author(models.Model):
         help_text=_("How the name is alphabetised, e.g. “Doe, Jane”. Filled in when left empty."),
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    # Old slugs whose URLs redirect here (thinktank/redirects.py); deleted with the row.
+    old_slugs = GenericRelation("thinktank.OldSlug")
     title = models.CharField(
         _("title"), max_length=200, blank=True, help_text=_("e.g. Research Fellow")
     )
@@ -29,7 +33,13 @@ class Author(models.Model):
     centers = models.ManyToManyField(
         "centers.Center", verbose_name=_("centers"), blank=True, related_name="members"
     )
-    orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid])
+    orcid = models.CharField(
+        _("ORCID iD"),
+        max_length=40,
+        blank=True,
+        validators=[validate_orcid],
+        help_text=_("As on orcid.org (0000-0002-1825-0097); the link works too."),
+    )
     website = models.URLField(_("personal page"), blank=True)
     email = models.EmailField(
         _("e-mail"),
@@ -55,7 +65,9 @@ class Author(models.Model):
     def save(self, *args, **kwargs):
         if not self.sort_name:
             self.sort_name = self.default_sort_name(self.name)
-        super().save(*args, **kwargs)
+        self.orcid = normalize_orcid(self.orcid)
+        with english_base_columns():
+            super().save(*args, **kwargs)
 
     @staticmethod
     def default_sort_name(name):
@@ -63,6 +75,10 @@ class Author(models.Model):
         if len(parts) < 2:
             return name
         return f"{parts[-1]}, {' '.join(parts[:-1])}"
+
+    @property
+    def orcid_url(self):
+        return orcid_url(self.orcid)
 
     @property
     def public_email(self):

@@ -1,6 +1,7 @@
 """Publications: analyses, reports, briefings, books, articles and media items."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -16,7 +17,14 @@ from thinktank.uploads import ServerNamed, validate_image_upload
 
 from ..pdf.validation import validate_pdf_upload
 from ..querysets import PublicationQuerySet
-from ..validators import hyphenate_isbn, normalize_doi, normalize_isbn, validate_doi, validate_isbn
+from ..validators import (
+    doi_url,
+    hyphenate_isbn,
+    normalize_doi,
+    normalize_isbn,
+    validate_doi,
+    validate_isbn,
+)
 
 
 def private_storage():
@@ -30,6 +38,16 @@ class PublicationType(models.TextChoices):
     BOOK = "book", _("Book")
     ARTICLE = "article", _("Article")
     MEDIA = "media", _("Media")
+
+
+class MediaKind(models.TextChoices):
+    """What a media item (a piece published elsewhere) is, as readers would call it."""
+
+    INTERVIEW = "interview", _("Interview")
+    OP_ED = "op-ed", _("Op-ed")
+    PODCAST = "podcast", _("Podcast")
+    VIDEO = "video", _("Video")
+    OTHER = "other", _("Other")
 
 
 class PublicationStatus(models.TextChoices):
@@ -54,6 +72,24 @@ class ContentLanguage(models.TextChoices):
     JAPANESE = "ja", _("Japanese")
 
 
+#: "in English", said of an item listed on a page in another language: a phrase per language, so
+#: that each translation chooses its own case and grammar ("en anglais").
+IN_LANGUAGE = {
+    ContentLanguage.ENGLISH: _("in English"),
+    ContentLanguage.FRENCH: _("in French"),
+    ContentLanguage.GERMAN: _("in German"),
+    ContentLanguage.SPANISH: _("in Spanish"),
+    ContentLanguage.ITALIAN: _("in Italian"),
+    ContentLanguage.PORTUGUESE: _("in Portuguese"),
+    ContentLanguage.POLISH: _("in Polish"),
+    ContentLanguage.TURKISH: _("in Turkish"),
+    ContentLanguage.RUSSIAN: _("in Russian"),
+    ContentLanguage.ARABIC: _("in Arabic"),
+    ContentLanguage.CHINESE: _("in Chinese"),
+    ContentLanguage.JAPANESE: _("in Japanese"),
+}
+
+
 def _linked(to, through, verbose_name):
     """A many-to-many through a link table of `links.py`; `to.publications` reverses it."""
     return models.ManyToManyField(
@@ -63,6 +99,7 @@ def _linked(to, through, verbose_name):
 
 class Publication(models.Model):
     Type = PublicationType
+    MediaKind = MediaKind
     Status = PublicationStatus
     Language = ContentLanguage
 
@@ -74,6 +111,8 @@ class Publication(models.Model):
         unique=True,
         help_text=_("The end of the public URL. Changing it keeps the old URL redirecting here."),
     )
+    # Old slugs whose URLs redirect here (thinktank/redirects.py); deleted with the row.
+    old_slugs = GenericRelation("thinktank.OldSlug")
     type = models.CharField(_("type"), max_length=20, choices=Type.choices, default=Type.ANALYSIS)
     series = models.ForeignKey(
         "publications.Series",
@@ -137,6 +176,13 @@ class Publication(models.Model):
     )
     source = models.CharField(
         _("source"), max_length=200, blank=True, help_text=_("For media items: the outlet's name.")
+    )
+    media_kind = models.CharField(
+        _("kind of media item"),
+        max_length=20,
+        choices=MediaKind.choices,
+        default=MediaKind.OTHER,
+        help_text=_("For media items: an interview, an op-ed, a podcast or a video."),
     )
     pdf = models.FileField(
         _("PDF"),
@@ -272,13 +318,34 @@ class Publication(models.Model):
                 errors["translation_of"] = _("The original is in the same language.")
         if self.type == self.Type.MEDIA and not self.external_url:
             errors["external_url"] = _("A media item needs the URL where it was published.")
+        if self.type != self.Type.MEDIA and self.media_kind != MediaKind.OTHER:
+            errors["media_kind"] = _(
+                "Only media items have a kind: choose “Other” or make it a media item."
+            )
         if errors:
             raise ValidationError(errors)
 
     # --- Derived values shown to readers -----------------------------------------------------
     @property
+    def in_language_display(self):
+        """The item's language as said of it on a page in another language ("in French")."""
+        return IN_LANGUAGE.get(self.language, self.get_language_display())
+
+    @property
+    def kind_display(self):
+        """What readers see the item as: its type, or for a media item its kind ("Interview")."""
+        if self.is_media and self.media_kind != MediaKind.OTHER:
+            return self.get_media_kind_display()
+        return self.get_type_display()
+
+    @property
     def isbn_display(self):
+        """The ISBN hyphenated by the official ranges (what every output shows)."""
         return hyphenate_isbn(self.isbn) if self.isbn else ""
+
+    @property
+    def doi_url(self):
+        return doi_url(self.doi)
 
     @property
     def display_image(self):
@@ -294,6 +361,15 @@ class Publication(models.Model):
             return self.pdf.size
         except (OSError, ValueError):
             return None
+
+    @property
+    def pdf_available(self):
+        """Whether the PDF URL would serve a file now: the uploaded PDF is in storage, or there
+        is none and a generated edition stands in (not for media items). Pages, metadata and the
+        API link the PDF only then, so that a missing file is never a link to a 404."""
+        if self.pdf:
+            return self.pdf_size is not None
+        return not self.is_media
 
     @property
     def has_pdf(self):

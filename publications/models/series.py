@@ -1,5 +1,6 @@
 """Series: the collections publications are numbered in (with an ISSN)."""
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,8 @@ from ..validators import normalize_issn, validate_issn
 class Series(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    # Old slugs whose URLs redirect here (thinktank/redirects.py); deleted with the row.
+    old_slugs = GenericRelation("thinktank.OldSlug")
     issn = models.CharField(
         _("ISSN"),
         max_length=9,

@@ -9,7 +9,6 @@ image it names.
 
 import datetime
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -18,7 +17,6 @@ from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -35,6 +33,7 @@ from reportlab.platypus import (
 )
 
 from publications.models import split_paragraphs
+from thinktank.images import jpeg_bytes, open_normalized
 
 from .layout import (
     ACCENT,
@@ -49,6 +48,7 @@ from .layout import (
     SERIF,
     TEXT_WIDTH,
     draw_head_and_foot,
+    markup,
     styles,
     text,
     text_frame,
@@ -56,7 +56,7 @@ from .layout import (
 
 #: Part of every edition's cache key: bump it when the layout changes, so that every cached
 #: edition is generated again.
-GENERATOR_VERSION = "2"
+GENERATOR_VERSION = "3"  # 3: covers through the image pipeline
 COVER_BAND = 30 * mm
 
 
@@ -78,19 +78,19 @@ def citation(data, date_text):
     title = data["title"] + (f": {data['subtitle']}" if data["subtitle"] else "")
     parts = []
     if names:
-        parts.append(escape("; ".join(names)) + ".")
-    parts.append(f"“{escape(title)}”.")
+        parts.append(markup("; ".join(names)) + ".")
+    parts.append(f"“{markup(title)}”.")
     if data["series"]:
-        series = escape(data["series"])
+        series = markup(data["series"])
         if data["series_number"]:
-            series += ", " + escape(_("no. %(number)s") % {"number": data["series_number"]})
+            series += ", " + markup(_("no. %(number)s") % {"number": data["series_number"]})
         parts.append(f"<i>{series}</i>.")
-    parts.append(f"{escape(data['institute'])}, {escape(date_text)}.")
+    parts.append(f"{markup(data['institute'])}, {markup(date_text)}.")
     if data["isbn"]:
-        parts.append(f"ISBN {escape(data['isbn'])}.")
+        parts.append(f"ISBN {markup(data['isbn'])}.")
     if data["doi"]:
-        parts.append(f"DOI {escape(data['doi'])}.")
-    parts.append(f'<link href="{escape(data["url"])}" color="#15294b">{escape(data["url"])}</link>')
+        parts.append(f"DOI {markup(data['doi'])}.")
+    parts.append(f'<link href="{markup(data["url"])}" color="#15294b">{markup(data["url"])}</link>')
     return " ".join(parts)
 
 
@@ -193,28 +193,30 @@ class EditionTemplate(BaseDocTemplate):
 
 # --- The story: the flowables of each part --------------------------------------------------
 def _cover_image(name, max_width, max_height):
+    # Through the image pipeline: ReportLab prints a CMYK, palette, 16-bit or sideways image
+    # as it is stored (inverted, black where transparent, clipped, on its side).
     try:
         with default_storage.open(name, "rb") as fh:
-            raw = BytesIO(fh.read())
-        width, height = ImageReader(raw).getSize()
+            image = open_normalized(fh)
+        raw = BytesIO(jpeg_bytes(image))
+        width, height = image.size
     except Exception:  # a missing or unreadable cover must not break the edition
         return None
     scale = min(max_width / width, max_height / height)
-    raw.seek(0)
     return Image(raw, width=width * scale, height=height * scale, hAlign="LEFT")
 
 
 def _cover_story(data, date_text, s):
     story = [
-        Paragraph(escape(data["type_label"]).upper(), s["kind"]),
+        Paragraph(markup(data["type_label"]).upper(), s["kind"]),
         Spacer(1, 5 * mm),
         Paragraph(text(data["title"]), s["title"]),
     ]
     if data["subtitle"]:
         story.append(Paragraph(text(data["subtitle"]), s["subtitle"]))
     if data["authors"]:
-        story.append(Paragraph(escape(author_names(data)), s["authors"]))
-    story.append(Paragraph(escape(date_text), s["date"]))
+        story.append(Paragraph(markup(author_names(data)), s["authors"]))
+    story.append(Paragraph(markup(date_text), s["date"]))
     image = _cover_image(data["cover"], TEXT_WIDTH, 95 * mm) if data["cover"] else None
     if image is not None:
         story += [Spacer(1, 10 * mm), image]
@@ -241,9 +243,9 @@ def _authors_story(data, s):
         return []
     about = [Spacer(1, 8 * mm), Paragraph(_("About the authors").upper(), s["h1"])]
     for author in data["authors"]:
-        line = escape(author["name"])
+        line = markup(author["name"])
         if author["title"]:
-            line += f' <font name="{SANS}" color="#5b6573">— {escape(author["title"])}</font>'
+            line += f' <font name="{SANS}" color="#5b6573">— {markup(author["title"])}</font>'
         about.append(Paragraph(line, s["author_name"]))
         bio = split_paragraphs(author["bio"])
         if bio:
@@ -277,13 +279,13 @@ def _colophon_story(data, date_text, s):
     if data["issn"]:
         story += [
             Spacer(1, 3 * mm),
-            Paragraph(escape(f"{data['series']} · ISSN {data['issn']}"), s["small"]),
+            Paragraph(markup(f"{data['series']} · ISSN {data['issn']}"), s["small"]),
         ]
     rights = _("© %(year)s %(institute)s. All rights reserved.") % {
         "year": data["published_on"][:4],
         "institute": data["institute"],
     }
-    return [*story, Spacer(1, 2 * mm), Paragraph(escape(rights), s["small"])]
+    return [*story, Spacer(1, 2 * mm), Paragraph(markup(rights), s["small"])]
 
 
 def render_edition(data):

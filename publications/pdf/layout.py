@@ -17,6 +17,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Frame
 
+from thinktank.text import clean_text
+
 INK = colors.HexColor("#1c2430")
 NAVY = colors.HexColor("#15294b")
 ACCENT = colors.HexColor("#b8432f")
@@ -105,8 +107,14 @@ def styles():
 
 
 def text(value):
-    """Plain text as Paragraph markup: escaped, line breaks kept."""
-    return escape(value or "").replace("\n", "<br/>")
+    """Plain text as Paragraph markup: cleaned (`thinktank.text.clean_text`: no control
+    characters, one kind of line break), escaped, line breaks kept."""
+    return escape(clean_text(value or "")).replace("\n", "<br/>")
+
+
+def markup(value):
+    """One line of plain text as Paragraph markup: cleaned, line breaks as spaces, escaped."""
+    return escape(clean_text(value or "", multiline=False))
 
 
 def landing_url(publication):

@@ -12,7 +12,6 @@ threaded server (runserver, gthread workers) or a task runner cannot call into i
 import contextlib
 import logging
 import threading
-from io import BytesIO
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
@@ -113,9 +112,10 @@ def pdf_text(data: bytes) -> str:
     return "\n\n".join(pages)[:MAX_TEXT_CHARS]
 
 
-def first_page_jpeg(data: bytes, *, width: int) -> bytes:
-    """The first page of a PDF (bytes) rendered `width` pixels wide, as progressive JPEG bytes
-    (quality 85). Raises UnreadablePDF when the bytes do not parse or have no page."""
+def first_page_image(data: bytes, *, width: int):
+    """The first page of a PDF (bytes) rendered `width` pixels wide, as a Pillow RGB image (its
+    encoding is thinktank/images.py's). Raises UnreadablePDF when the bytes do not parse or
+    have no page."""
     with _document(data) as document:
         try:
             page = document[0]
@@ -124,11 +124,8 @@ def first_page_jpeg(data: bytes, *, width: int) -> bytes:
         try:
             bitmap = page.render(scale=width / page.get_width())
             try:
-                image = bitmap.to_pil().convert("RGB")  # a copy, independent of the bitmap
+                return bitmap.to_pil().convert("RGB")  # a copy, independent of the bitmap
             finally:
                 bitmap.close()
         finally:
             page.close()
-    out = BytesIO()
-    image.save(out, format="JPEG", quality=85, optimize=True, progressive=True)
-    return out.getvalue()

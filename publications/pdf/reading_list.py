@@ -5,7 +5,6 @@ READING_LIST_CAP rows, with a note when capped.
 """
 
 import tempfile
-from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
@@ -24,6 +23,7 @@ from .layout import (
     TEXT_WIDTH,
     draw_head_and_foot,
     landing_url,
+    markup,
     styles,
     text_frame,
 )
@@ -87,35 +87,35 @@ def _header(title, *, total, criteria):
         total,
     ) % {"count": total, "date": formats.date_format(timezone.localdate(), "j F Y")}
     story = [
-        Paragraph(escape(title).upper(), s["kind"]),
+        Paragraph(markup(title).upper(), s["kind"]),
         Spacer(1, 3 * mm),
-        Paragraph(escape(settings.INSTITUTE_NAME), s["list_heading"]),
-        Paragraph(escape(compiled), s["date"]),
+        Paragraph(markup(settings.INSTITUTE_NAME), s["list_heading"]),
+        Paragraph(markup(compiled), s["date"]),
     ]
     for label, value in criteria:
-        story.append(Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", s["small"]))
+        story.append(Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", s["small"]))
     if total > shown:
         note = _(
             "Only the first %(shown)s of %(total)s publications are listed; narrow "
             "the filters to see the others."
         ) % {"shown": shown, "total": total}
-        story.append(Paragraph(escape(note), s["list_note"]))
+        story.append(Paragraph(markup(note), s["list_note"]))
     if not total:
         story.append(Spacer(1, 8 * mm))
-        story.append(Paragraph(escape(_("No publication matches these filters.")), s["body"]))
+        story.append(Paragraph(markup(_("No publication matches these filters.")), s["body"]))
     return [*story, Spacer(1, 6 * mm)]
 
 
 def _row(number, publication):
     s = styles()
     url = landing_url(publication)
-    heading = f'<link href="{escape(url)}">{escape(publication.title)}</link>'
+    heading = f'<link href="{markup(url)}">{markup(publication.title)}</link>'
     if publication.subtitle:
-        heading += f'<font name="{SERIF}-Italic" size="11">: {escape(publication.subtitle)}</font>'
+        heading += f'<font name="{SERIF}-Italic" size="11">: {markup(publication.subtitle)}</font>'
     cells = [Paragraph(heading, s["list_title"])]
     authors = _names(publication.ordered_authors)
     if authors:
-        cells.append(Paragraph(escape(authors), s["list_authors"]))
+        cells.append(Paragraph(markup(authors), s["list_authors"]))
     meta = [
         str(publication.get_type_display()),
         formats.date_format(publication.published_on, "j F Y"),
@@ -125,11 +125,11 @@ def _row(number, publication):
         if publication.series_number:
             series += f" {publication.series_number}"
         meta.append(series)
-    cells.append(Paragraph(escape(" · ".join(meta)), s["list_meta"]))
+    cells.append(Paragraph(markup(" · ".join(meta)), s["list_meta"]))
     tags = [t for t in (_names(publication.regions.all()), _names(publication.themes.all())) if t]
     if tags:
-        cells.append(Paragraph(escape(" · ".join(tags)), s["list_meta"]))
-    link = f'<link href="{escape(url)}" color="#b8432f">{escape(url)}</link>'
+        cells.append(Paragraph(markup(" · ".join(tags)), s["list_meta"]))
+    link = f'<link href="{markup(url)}" color="#b8432f">{markup(url)}</link>'
     cells.append(Paragraph(link, s["list_meta"]))
     row = Table(
         [[Paragraph(str(number), s["list_number"]), cells]],

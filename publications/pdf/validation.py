@@ -16,7 +16,8 @@ def validate_pdf_upload(value):
     """A real PDF: `%PDF-` magic bytes, parses (PDFium), at least one page that opens, at most
     MAX_PDF_MB megabytes.
 
-    Raises ValidationError naming the file, with the code `file_too_large`, `not_pdf` (no magic
+    Raises ValidationError naming the file, with the code `file_too_large`, `empty` (0 bytes: a
+    file still being written, or an attachment that did not download), `not_pdf` (no magic
     bytes: a renamed file), `invalid_pdf` (garbage after the magic bytes, a damaged, truncated
     or password-protected file) or `empty_pdf` (no page). Leaves the file rewound.
     """
@@ -28,6 +29,12 @@ def validate_pdf_upload(value):
     rewind(value)
     try:
         data = value.read()  # at most MAX_PDF_MB, checked above
+        if not data:
+            raise ValidationError(
+                _("“%(name)s” is empty (0 bytes): choose the file again, or another one."),
+                code="empty",
+                params=params,
+            )
         if not data.startswith(PDF_MAGIC):
             raise ValidationError(_("“%(name)s” is not a PDF file."), code="not_pdf", params=params)
         try:

@@ -169,6 +169,8 @@ def test_demo_experts_have_photos_and_the_institute_is_structured(demo):
         with Image.open(expert.photo.path) as photo:
             assert photo.size == (480, 480)
         assert expert.bio and expert.title and expert.centers.exists()
+        # A French reader gets French titles and biographies.
+        assert expert.title_fr and expert.bio_fr and expert.bio_fr != expert.bio_en
     assert experts.filter(active=False).count() == 1
     assert experts.filter(email_public=True).exclude(email="").count() == 1
     assert experts.exclude(website="").exists()

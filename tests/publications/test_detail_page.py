@@ -7,8 +7,9 @@ import pytest
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
-from publications.models import Publication, SlugRedirect
+from publications.models import Publication
 from tests.factories import PublicationFactory
+from thinktank.models import OldSlug
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +88,53 @@ def test_media_item_links_out_to_its_source_instead_of_a_pdf(client, catalogue):
     assert "The Daily Planet" in html
     assert media.get_pdf_url() not in html
     hrefs = [link.get("href") for link in parse(response).links]
-    assert "https://example.org/op-ed?id=1&x=2" in hrefs
+    # One way out to the source, not two.
+    assert hrefs.count("https://example.org/op-ed?id=1&x=2") == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [("interview", "Interview"), ("op-ed", "Op-ed"), ("podcast", "Podcast"), ("video", "Video")],
+)
+def test_media_item_is_labelled_by_its_kind_in_page_and_lists(client, catalogue, kind, label):
+    media = PublicationFactory(
+        slug="on-air",
+        type=Publication.Type.MEDIA,
+        media_kind=kind,
+        source="Continental TV",
+        external_url="https://example.org/on-air",
+    )
+    page = client.get(media.get_absolute_url()).content.decode()
+    listing = client.get(reverse("publications:list")).content.decode()
+
+    assert f'<p class="eyebrow">{label} · Continental TV</p>' in page
+    assert f'<p class="card-meta">{label} · Continental TV · ' in listing
+
+
+def test_media_item_of_kind_other_is_labelled_media(client, catalogue):
+    media = PublicationFactory(
+        slug="on-air", type=Publication.Type.MEDIA, source="Radio", external_url="https://e.org/"
+    )
+    page = client.get(media.get_absolute_url()).content.decode()
+    assert '<p class="eyebrow">Media · Radio</p>' in page
+
+
+def test_sections_with_nothing_to_say_do_not_show_but_keep_their_anchor(client, catalogue):
+    media = PublicationFactory(
+        slug="on-air", type=Publication.Type.MEDIA, source="Radio", external_url="https://e.org/"
+    )
+    response = client.get(media.get_absolute_url())
+    html = response.content.decode()
+
+    assert parse(response).ids >= DETAIL_IDS  # the contract's anchors
+    assert "Identifiers" not in html and "No ISBN" not in html
+    assert "Available in" not in html
+
+
+def test_identifiers_and_languages_show_when_there_is_something_to_say(client, analysis):
+    PublicationFactory(slug="securite-japon", language="fr", translation_of=analysis)
+    html = client.get(analysis.get_absolute_url()).content.decode()
+    assert "Identifiers" in html and "Available in" in html
 
 
 def test_detail_links_regions_themes_centers_authors_and_versions(client, analysis, catalogue):
@@ -123,7 +170,7 @@ def test_share_links_are_url_encoded_server_side(client, catalogue):
 
 
 def test_old_slug_redirects_permanently_to_the_current_url(client, analysis):
-    SlugRedirect.objects.create(old_slug="old-japan", publication=analysis)
+    OldSlug.objects.create(old_slug="old-japan", target=analysis)
     response = client.get(reverse("publications:detail", kwargs={"slug": "old-japan"}))
     assert response.status_code == 301
     assert response["Location"] == analysis.get_absolute_url()
@@ -131,7 +178,7 @@ def test_old_slug_redirects_permanently_to_the_current_url(client, analysis):
 
 def test_old_slug_of_unpublished_publication_is_404(client, catalogue):
     draft = PublicationFactory(status=Publication.Status.DRAFT)
-    SlugRedirect.objects.create(old_slug="old-draft", publication=draft)
+    OldSlug.objects.create(old_slug="old-draft", target=draft)
     response = client.get(reverse("publications:detail", kwargs={"slug": "old-draft"}))
     assert response.status_code == 404
 
@@ -153,3 +200,13 @@ def test_detail_page_offers_bibtex_and_ris_citations(client):
         url = reverse(f"publications:{name}", kwargs={"slug": "cited"})
         assert f'href="{url}"' in content
         assert client.get(url).status_code == 200
+
+
+def test_an_analysis_cannot_carry_a_media_kind(catalogue):
+    from django.core.exceptions import ValidationError
+
+    analysis = PublicationFactory(slug="kinded")
+    analysis.media_kind = Publication.MediaKind.PODCAST
+    with pytest.raises(ValidationError) as error:
+        analysis.full_clean()
+    assert "Only media items have a kind" in str(error.value.message_dict["media_kind"])

@@ -68,7 +68,7 @@ def test_scholar_tags_follow_the_contract(client, analysis):
     assert head.named("citation_pdf_url") == [
         "http://testserver/publications/security-japan/security-japan.pdf"
     ]
-    assert head.named("citation_isbn") == ["9782365671231"]
+    assert head.named("citation_isbn") == ["978-2-36567-123-1"]  # the official hyphenation
     assert head.named("citation_issn") == ["1958-5284"]
     assert head.named("citation_language") == ["en"]
     assert head.named("citation_technical_report_institution") == [

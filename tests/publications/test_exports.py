@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def body(response):
-    return b"".join(response.streaming_content).decode("utf-8")
+    # utf-8-sig: the CSV starts with a byte-order mark (for Excel), read as spreadsheets do.
+    return b"".join(response.streaming_content).decode("utf-8-sig")
 
 
 def test_csv_of_a_filtered_list_has_exactly_the_filtered_items(client, hand_counted):
@@ -86,7 +87,10 @@ def test_csv_neutralises_spreadsheet_formulas(client):
 
 
 def test_bibtex_escapes_specials_and_protects_capitals():
-    assert bibtex_escape("R&D 100% $5 #1 a_b {x}") == r"R\&D 100\% \$5 \#1 a\_b \{x\}"
+    assert (
+        bibtex_escape("R&D 100% $5 #1 a_b {x}")
+        == r"R\&D 100\% \$5 \#1 a\_b \textbraceleft{}x\textbraceright{}"
+    )
     assert bibtex_title("Japan and the NATO") == "{Japan} and the {NATO}"
     author = AuthorFactory(name="Élodie Lefèvre")
     publication = PublicationFactory(

@@ -1,5 +1,6 @@
 """The list page: filters as chips, pagination, facet counts in the form, notices."""
 
+import datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -98,3 +99,54 @@ def test_an_author_parameter_with_a_nul_byte_is_ignored(client):
     PublicationFactory()
     response = client.get(reverse("publications:list"), {"author": "a\x00b"})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "tidy"),
+    [
+        # What the filter form sends when only a region is ticked.
+        ("q=&region=asia&series=&sort=newest", "region=asia"),
+        ("q=nuclear&sort=relevance&year_from=", "q=nuclear"),
+        ("q=+&type=report", "type=report"),
+        ("q=&sort=newest", ""),
+        # Unknown values stay, so that the page can say it ignored them.
+        ("region=nowhere&theme=", "region=nowhere"),
+    ],
+)
+def test_filter_urls_drop_empty_parameters_and_the_default_sort(client, query, tidy):
+    response = client.get(f"/publications/?{query}")
+    assert response.status_code == 302
+    assert response["Location"] == "/publications/" + (f"?{tidy}" if tidy else "")
+
+
+@pytest.mark.parametrize(
+    "query", ["region=asia", "q=nuclear&sort=newest", "sort=title", "region=a&region=b"]
+)
+def test_tidy_filter_urls_are_served_as_they_are(client, query):
+    assert client.get(f"/publications/?{query}").status_code == 200
+
+
+def test_reversed_year_range_is_read_as_meant_and_said(client):
+    inside = PublicationFactory(slug="in-2022", published_on=datetime.date(2022, 5, 1))
+    PublicationFactory(slug="in-2019", published_on=datetime.date(2019, 5, 1))
+
+    response = client.get("/publications/?year_from=2025&year_to=2020")
+
+    assert list(response.context["publications"]) == [inside]
+    html = response.content.decode()
+    assert "The years were in reverse order: showing 2020 to 2025." in html
+    api = client.get("/api/v1/publications/?year_from=2025&year_to=2020").json()
+    assert [item["slug"] for item in api["results"]] == ["in-2022"]
+
+
+def test_cards_mark_items_in_another_language_than_the_page(client):
+    PublicationFactory(slug="english-one", title="Deterrence today", language="en")
+    PublicationFactory(slug="french-one", title="La dissuasion", language="fr")
+
+    french = client.get("/fr/publications/").content.decode()
+    english = client.get("/publications/").content.decode()
+
+    assert french.count('<span class="card-lang-note">(en anglais)</span>') == 1
+    assert "(en français)" not in french
+    assert english.count('<span class="card-lang-note">(in French)</span>') == 1
+    assert "(in English)" not in english

@@ -143,7 +143,7 @@ def test_misspelled_title_is_found_beside_full_text_matches():
 @pytest.mark.postgres
 def test_typo_tolerance_keeps_the_closest_titles(monkeypatch):
     # Bounded so that a word in most titles cannot flood the match condition.
-    monkeypatch.setattr("publications.search.MAX_SIMILAR_TITLES", 2)
+    monkeypatch.setattr("publications.search.matching.MAX_SIMILAR_TITLES", 2)
     # Word similarity to "Kisinger": 0.89, 0.73, 0.64 (all above pg_trgm's 0.6 threshold).
     PublicationFactory(slug="farther", title="Kissingers on order", body="Ships.")
     PublicationFactory(slug="close", title="Kissinger on order", body="Ships.")

@@ -28,7 +28,7 @@ from publications import services
 from publications.admin.actions import STATUS_ACTIONS
 from publications.interchange import import_document
 from publications.models import Author, Publication, Series
-from publications.pdf.processing import publication_process_pdf
+from publications.pdf.processing import publication_pdf_process
 from taxonomy.models import Region, Theme
 from tests.admin_forms import admin_url, form_data
 from tests.factories import (
@@ -165,7 +165,7 @@ def load_demo(world):
 
 
 def process_pdf(world):
-    publication_process_pdf(publication=world.publication)
+    publication_pdf_process(publication=world.publication)
 
 
 WRITES = [

@@ -4,6 +4,7 @@
 module; the HTTPS hardening (SSL redirect, HSTS, secure cookies) lives in `prod.py` only.
 """
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -70,6 +71,8 @@ INSTALLED_APPS = [
     "reversion",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI files, served by the app (no CDN)
+    "axes",
     # The project package is an app too: site-wide templatetags, admin helpers, commands.
     "thinktank",
     "taxonomy",
@@ -89,10 +92,14 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Inside the locale middleware: a redirect from /fr/ stays under /fr/.
+    "thinktank.redirects.OldSlugRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "thinktank.urls"
@@ -169,6 +176,29 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "30"))
 # (thinktank/cache/purge.py); "thinktank.cache.purge.varnish" sends PURGE/BAN to the endpoint.
 CACHE_PURGE_HOOK = os.environ.get("CACHE_PURGE_HOOK", "")
 CACHE_PURGE_ENDPOINT = os.environ.get("CACHE_PURGE_ENDPOINT", "")
+# --- Login throttling (django-axes) -----------------------------------------------------------
+# Failed logins are counted per username and per client address, separately: a password sprayed
+# over many accounts from one address and one account attacked from many addresses both stop at
+# the limit. A locked-out login answers 429 with registration/lockout.html until the cool-off
+# has passed; a successful login clears the counts of that username and address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Attempts while locked out do not restart the wait, so the page's "try again in N minutes" holds
+# for the editor, and an attacker who keeps trying cannot keep an account locked for ever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# How many proxies in front of the app add themselves to X-Forwarded-For (0: none, the client
+# is REMOTE_ADDR). The client address is taken at that position from the right, so addresses
+# a client writes into the header itself are never used (thinktank/client_address.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "thinktank.client_address.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -207,10 +237,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media")).resolve()
 PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("PRIVATE_MEDIA_ROOT", MEDIA_ROOT.parent / "private")
 ).resolve()
+# Both disk storages remove a file whose write failed part-way (thinktank/storage.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "thinktank.storage.SafeFileSystemStorage"},
     "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "thinktank.storage.SafeFileSystemStorage",
         "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
     },
     # Chosen here rather than in prod.py: `manage.py collectstatic` runs with dev.py and must
@@ -265,6 +296,10 @@ SPECTACULAR_SETTINGS = {
     "experts. Filters are those of the /publications/ list.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The interactive docs at /api/v1/docs/ load Swagger UI from our own static files.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "defaultModelsExpandDepth": 0},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "publications.api.schema.document_errors",

@@ -1,6 +1,8 @@
-"""Template helpers of the public pages: absolute URLs, interface-language alternates, JSON-LD."""
+"""Template helpers of the public pages: absolute URLs, interface-language alternates, JSON-LD,
+waits in minutes."""
 
 import json
+import math
 
 from django import template
 from django.conf import settings
@@ -26,13 +28,25 @@ def absolute(context, path):
 
 
 @register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The clean absolute URL of the current page: its path and the view's `canonical_query`
+    ('?region=asia&page=2': the valid filters in a fixed order, no empty or unknown parameter,
+    no `page=1`), never the query string as typed. Pages without a `canonical_query` are
+    their path alone (tracking parameters and junk dropped)."""
+    request = context.get("request")
+    path = request.path if request is not None else "/"
+    return absolute_url(request, path + (context.get("canonical_query") or ""))
+
+
+@register.simple_tag(takes_context=True)
 def interface_alternates(context, keep_query=False):
     """The current page in each interface language: [{code, name, url, current}].
 
     A view may name other targets in `language_switch` ({code: path}): a publication sends
     each interface language to its version written in that language, when there is one.
     `keep_query` (the EN/FR switch) keeps the query string, so a filtered list stays filtered;
-    the hreflang links name the page itself, without it.
+    the hreflang links name each language's canonical URL (the path and `canonical_query`),
+    so that a page's canonical and its hreflang set agree and the set is reciprocal.
     """
     request = context.get("request")
     if request is None:
@@ -43,8 +57,11 @@ def interface_alternates(context, keep_query=False):
     alternates = []
     for code, _name in settings.LANGUAGES:
         url = targets.get(code) or translate_url(path, code)
-        if keep_query and request.GET and code not in targets:
-            url += "?" + request.GET.urlencode()
+        if code not in targets:
+            if keep_query and request.GET:
+                url += "?" + request.GET.urlencode()
+            elif not keep_query:
+                url += context.get("canonical_query") or ""
         info = get_language_info(code)
         alternates.append(
             {
@@ -68,3 +85,9 @@ def jsonld(value):
         _json_script_escapes
     )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
+
+
+@register.filter
+def minutes(value):
+    """A timedelta as a whole number of minutes, rounded up (a wait is never shown shorter)."""
+    return math.ceil(value.total_seconds() / 60)

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from publications.models import Publication
-from publications.pdf.processing import publication_process_pdf
+from publications.pdf.processing import publication_pdf_process
 from publications.search import search_index_refresh
 
 
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             if dry_run:
                 self.stdout.write(f"would process {publication.slug}")
             else:
-                publication_process_pdf(publication=publication)
+                publication_pdf_process(publication=publication)
                 processed.append(publication.pk)
                 self.stdout.write(f"processed {publication.slug}")
             done += 1

@@ -7,7 +7,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.messages import get_messages
 from reversion.models import Version
 
-from publications.models import Publication, PublicationAuthor, SlugRedirect
+from publications.models import Publication, PublicationAuthor
 from tests.admin_forms import admin_url, form_data
 from tests.factories import (
     AuthorFactory,
@@ -16,6 +16,7 @@ from tests.factories import (
     RegionFactory,
     ThemeFactory,
 )
+from thinktank.redirects import renamed_to
 
 pytestmark = pytest.mark.django_db
 
@@ -194,7 +195,7 @@ def test_restoring_an_old_version_brings_back_authors_and_taxonomy(
     assert publication.slug == "second-title"
     assert publication.status == Publication.Status.PUBLISHED
     assert (publication.download_count, publication.created_by) == (5, contributor)
-    assert SlugRedirect.objects.target_for("first-title") == publication
+    assert renamed_to(Publication.objects.all(), "first-title") == publication
     # The restore is audited, and is itself a new version.
     entry = LogEntry.objects.filter(object_id=str(publication.pk)).latest("pk")
     assert entry.user == editor

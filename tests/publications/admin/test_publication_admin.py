@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from publications.admin.filters import CenterListFilter
-from publications.models import Publication, PublicationAuthor, SlugRedirect
+from publications.models import Publication, PublicationAuthor
 from tests.admin_forms import admin_pages, admin_url, form_data, form_errors
 from tests.factories import (
     AuthorFactory,
@@ -20,6 +20,7 @@ from tests.factories import (
     SeriesFactory,
     ThemeFactory,
 )
+from thinktank.models import OldSlug
 
 pytestmark = pytest.mark.django_db
 
@@ -194,8 +195,8 @@ def test_changing_the_slug_keeps_the_old_url_redirecting(admin_client):
     data = filled_form(admin_client, publication, slug="new-slug")
     response = admin_client.post(admin_url(Publication, "change", publication.pk), data)
     assert response.status_code == 302, form_errors(response)
-    redirect = SlugRedirect.objects.get()
-    assert (redirect.old_slug, redirect.publication) == ("old-slug", publication)
+    redirect = OldSlug.objects.get()
+    assert (redirect.old_slug, redirect.target) == ("old-slug", publication)
     # The change page lists the old URL (read-only).
     page = admin_client.get(admin_url(Publication, "change", publication.pk))
     assert "old-slug" in page.content.decode()
@@ -206,7 +207,7 @@ def test_saving_without_slug_change_records_no_redirect(admin_client):
     data = filled_form(admin_client, publication, title="A new title")
     response = admin_client.post(admin_url(Publication, "change", publication.pk), data)
     assert response.status_code == 302, form_errors(response)
-    assert not SlugRedirect.objects.exists()
+    assert not OldSlug.objects.exists()
 
 
 def test_editors_edit_authors_and_pinned_relations_inline(client, editor):
@@ -215,7 +216,11 @@ def test_editors_edit_authors_and_pinned_relations_inline(client, editor):
     response = client.get(admin_url(Publication, "change", publication.pk))
     assert response.status_code == 200
     prefixes = [f.formset.prefix for f in response.context["inline_admin_formsets"]]
-    assert {"publication_authors", "pinned_relations", "slug_redirects"} <= set(prefixes)
+    assert {
+        "publication_authors",
+        "pinned_relations",
+        "thinktank-oldslug-content_type-object_id",
+    } <= set(prefixes)
 
     data = form_data(response)
     data.update(authors_rows((AuthorFactory(), "contributor", 1), initial=1))

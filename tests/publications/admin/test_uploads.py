@@ -44,7 +44,7 @@ def test_valid_pdf_is_stored_in_private_storage_under_a_generated_name(admin_cli
     assert stored == [publication.pdf.name]
     assert publication.pdf.name.startswith("pdfs/")
     assert "final" not in publication.pdf.name
-    # Public media holds only the thumbnail of the first page (publication_process_pdf).
+    # Public media holds only the thumbnail of the first page (publication_pdf_process).
     assert files_under(media_root) == [publication.thumbnail.name]
 
 

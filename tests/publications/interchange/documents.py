@@ -78,7 +78,12 @@ def rich_document(folder):
             "heads": ["jane-doe"],
         }
     )
-    doc["authors"][0].update(photo="files/jane.png", orcid="0000-0002-1825-0097")
+    doc["authors"][0].update(
+        photo="files/jane.png",
+        orcid="0000-0002-1825-0097",
+        title_fr="Chercheuse",
+        bio_fr="Spécialiste du Japon.",
+    )
     doc["authors"].append(
         {"slug": "jean-dupont", "name": "Jean Dupont", "bio": "Été à Paris.", "active": False}
     )

@@ -42,9 +42,12 @@ def test_export_then_import_into_empty_database_then_export_is_identical(tmp_pat
     assert pub["authors"] == ["jane-doe", "jean-dupont"]
     assert pub["author_roles"] == ["author", "editor"]
     assert pub["publish_at"] == "2027-03-01T08:00:00+00:00"
-    assert pub["isbn"] == "9782365671231"
+    assert pub["isbn"] == "978-2-36567-123-1"  # hyphenated by the official ranges
     assert (first_dir / pub["pdf"]).read_bytes()[:5] == b"%PDF-"
     photo = exported["authors"][0]["photo"]
+    assert exported["authors"][0]["title_fr"] == "Chercheuse"
+    assert exported["authors"][0]["bio_fr"] == "Spécialiste du Japon."
+    assert "title_fr" not in exported["authors"][1]  # no French version: no key
     assert photo == "files/photos/jane-doe.png"
     assert list(exported) == ["regions", "themes", "series", "centers", "authors", "publications"]
     slugs = [p["slug"] for p in exported["publications"]]
@@ -74,8 +77,8 @@ def test_export_writes_every_key_in_the_order_of_the_format(tmp_path):
     }
     assert " ".join(document["publications"][0]) == (
         "slug title subtitle type series series_number summary body language translation_of "
-        "published_on status publish_at isbn doi external_url source authors regions themes "
-        "centers related pdf cover pages featured author_roles"
+        "published_on status publish_at isbn doi external_url source media_kind authors regions "
+        "themes centers related pdf cover pages featured author_roles"
     )
     assert " ".join(document["authors"][0]) == (
         "slug name title bio centers photo sort_name orcid website email email_public active"

@@ -1,4 +1,4 @@
-"""What is derived from an uploaded PDF (text and thumbnail): `publication_process_pdf`, the
+"""What is derived from an uploaded PDF (text and thumbnail): `publication_pdf_process`, the
 bulk `publications_make_missing_thumbnails`, the `process_pdfs` command, and the search index
 that the callers refresh once (the admin's save hook: tests/publications/admin/test_uploads.py)."""
 
@@ -13,8 +13,7 @@ from PIL import Image
 from publications.models import Publication
 from publications.pdf.processing import (
     THUMBNAIL_WIDTH,
-    publication_process_pdf,
-    publications_make_missing_thumbnails,
+    publication_pdf_process,
 )
 from publications.search import search_index_refresh, search_query
 from tests.admin_forms import form_data
@@ -30,7 +29,7 @@ def with_pdf(text="A test document.", **attrs):
 
 
 def processed(publication):
-    publication_process_pdf(publication=publication)
+    publication_pdf_process(publication=publication)
     publication.refresh_from_db()
     return publication
 
@@ -90,19 +89,6 @@ def test_process_pdf_of_an_unreadable_file_clears_derived_fields_and_logs(caplog
     assert "Could not render" in caplog.text
 
 
-def test_make_missing_thumbnails_processes_only_publications_without_an_image():
-    todo = with_pdf("Needs a thumbnail")
-    covered = with_pdf("Has a cover")
-    add_cover(covered)
-    PublicationFactory()  # no PDF
-    assert publications_make_missing_thumbnails() == 1
-    todo.refresh_from_db()
-    covered.refresh_from_db()
-    assert todo.thumbnail and "Needs a thumbnail" in todo.pdf_text
-    assert covered.pdf_text == ""  # untouched
-    assert publications_make_missing_thumbnails() == 0
-
-
 def test_process_pdfs_command_backfills_only_what_is_missing():
     processed(with_pdf(slug="done"))
     todo = with_pdf("Backfilled words", slug="todo")
@@ -140,7 +126,7 @@ def test_a_new_pdf_text_empties_the_vectors_until_the_refresh(storage):
     search_index_refresh()
     attach_pdf(publication, make_bulky_pdf_bytes(text="Desalination plants"))
 
-    publication_process_pdf(publication=publication)
+    publication_pdf_process(publication=publication)
     # The new text emptied the vectors (a trigger); the caller's one refresh computes them.
     publication.refresh_from_db()
     assert publication.search_vector is None

@@ -64,9 +64,9 @@ def test_bad_pdf_is_refused_with_a_message_naming_the_file(case):
     assert error.messages == [MESSAGES[code].format(name="minutes.pdf")]
 
 
-def test_empty_file_is_not_a_pdf():
-    # The admin's form field refuses it first ("The submitted file is empty.").
-    assert refusal(SimpleUploadedFile("empty.pdf", b"")).code == "not_pdf"
+def test_empty_file_is_refused_as_empty():
+    # The admin's form field refuses it first, with the same message (thinktank/uploads.py).
+    assert refusal(SimpleUploadedFile("empty.pdf", b"")).code == "empty"
 
 
 @pytest.mark.parametrize("pages", [1, 3])

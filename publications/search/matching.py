@@ -1,0 +1,445 @@
+"""Finding, ranking and showing matches of a `ParsedQuery` (see query.py for what it means).
+
+PostgreSQL: the required part of the query is read in every text search configuration and the
+readings OR-ed, so "securite" finds "sécurité" in French and "security" in English alike;
+whatever an excluded term matches in ANY configuration is excluded (`nuclear -korea`: the French
+reading of "korea" is "kor", so an "or" of whole readings would let an English text about Korea
+through the French one). Misspelled titles and authors are caught by trigram word similarity
+(pg_trgm, its default threshold of 0.6) of the query's positive words, accents removed on both
+sides (`publications_unaccent`, indexed, migration 0015): the 100 closest titles (among the
+first 1,000 above the threshold) and the works of the 20 closest authors join the matches,
+unless they hold an excluded term; the same similarity gives "did you mean".
+
+Speed (100,000 publications, bench/RESULTS.md): matching is one bitmap scan (see
+`filter_search`), and ranking reads only the small rank vectors of the matches that have a
+query word in their title, summary or authors (see `order_by_relevance`).
+
+SQLite (the embedded default) and PostgreSQL rows whose vectors are not computed yet: a
+substring match of each term in title, subtitle, summary (and author names on SQLite, body on
+PostgreSQL), obeying phrases, `or` and exclusions. On SQLite both sides go through `fold()`
+(punctuation rules, accents, case), registered as the SQL function `publications_fold`, so
+`defense` finds "Défense" there too; there is no stemming, and a term matches inside longer
+words ("war" in "software").
+"""
+
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchQueryField,
+    SearchRank,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.backends.signals import connection_created
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.expressions import Expression
+from django.db.models.functions import Cast, Coalesce, Greatest
+from django.db.models.lookups import Contains, IContains
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from ..models import Author, Publication, PublicationAuthor
+from .index import DEFAULT_CONFIG, config_cases, is_postgres
+from .query import ParsedQuery, fold, parse_query
+
+QUERY_CONFIGS = ("english_unaccent", "french_unaccent", "simple_unaccent")
+# Typo tolerance: the titles and authors most similar to the query join its matches.
+MAX_SIMILAR_TITLES = 100
+MAX_TITLE_CANDIDATES = 1000
+MAX_SIMILAR_AUTHORS = 20
+# Markers PostgreSQL puts around highlighted words; everything else is escaped before they
+# become <mark> elements, so a headline is safe HTML whatever the text contains.
+_START, _STOP = "\x02", "\x03"
+
+
+def _parsed(query):
+    return query if not isinstance(query, str) else parse_query(query)
+
+
+# --- Accent- and case-insensitive substring match (SQLite; unindexed rows) -------------------
+class Unaccented(Func):
+    """`publications_unaccent(text)` (PostgreSQL, migration 0015): IMMUTABLE, so indexable."""
+
+    function = "publications_unaccent"
+    output_field = TextField()
+
+
+class Folded(Func):
+    """`publications_fold(text)` (SQLite): `query.fold`, registered on each connection."""
+
+    function = "publications_fold"
+    output_field = TextField()
+
+
+def _register_sqlite_functions(sender=None, connection=None, **kwargs):
+    if connection is not None and connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "publications_fold", 1, lambda value: fold(value), deterministic=True
+        )
+
+
+connection_created.connect(_register_sqlite_functions)
+
+
+def _contains(field, text):
+    if is_postgres():
+        return IContains(Unaccented(F(field)), Unaccented(Value(text)))
+    return Contains(Folded(F(field)), Value(text))
+
+
+def _term_condition(term, fields, author_field=None):
+    """Q: some field (or an author's name) holds `term` in one of its forms."""
+    condition = Q()
+    for variant in term.variants():
+        for field in fields:
+            condition |= Q(_contains(field, variant))
+        if author_field:
+            names = PublicationAuthor.objects.filter(publication=OuterRef(author_field)).filter(
+                _contains("author__name", variant)
+            )
+            condition |= Q(Exists(names))
+    return condition
+
+
+def substring_condition(query, fields, *, author_field=None):
+    """Q of the plain match of `query` on `fields` (and on author names of the publication at
+    `author_field`, e.g. "pk"): each required clause holds, no excluded term does."""
+    parsed = _parsed(query)
+    condition = Q()
+    for clause in parsed.required:
+        either = Q()
+        for term in clause:
+            either |= _term_condition(term, fields, author_field)
+        condition &= either
+    for term in parsed.excluded:
+        condition &= ~_term_condition(term, fields, author_field)
+    return condition
+
+
+# --- PostgreSQL full text ----------------------------------------------------------------------
+class TsQuery(SearchQuery):
+    """A tsquery written as SQL (see `_tsquery_sql`); usable wherever Django takes a
+    SearchQuery (`search_vector=…`, SearchRank)."""
+
+    def __init__(self, sql, params):
+        super().__init__("", output_field=SearchQueryField())
+        self.source_expressions, self.sql, self.params = [], sql, list(params)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return self.sql, self.params
+
+
+def _readings_sql(tsquery):
+    """(sql, params): the to_tsquery text read in every configuration, OR-ed."""
+    sql = " || ".join(f"to_tsquery('{config}'::regconfig, %s)" for config in QUERY_CONFIGS)
+    return f"({sql})", [tsquery] * len(QUERY_CONFIGS)
+
+
+def _tsquery_sql(parsed):
+    """(sql, params) of the full-text query of `parsed`: the required part in any
+    configuration, and none of the excluded terms in any configuration."""
+    required, excluded = parsed.tsquery(), parsed.excluded_tsquery()
+    sql, params = _readings_sql(required) if required else ("''::tsquery", [])
+    if excluded:
+        excluded_sql, excluded_params = _readings_sql(excluded)
+        if required:
+            sql, params = f"({sql} && !!{excluded_sql})", [*params, *excluded_params]
+        else:
+            sql, params = f"!!{excluded_sql}", excluded_params
+    return sql, params
+
+
+def search_query(query):
+    """The full-text query (a SearchQuery expression) of `query`, text or ParsedQuery."""
+    return TsQuery(*_tsquery_sql(_parsed(query)))
+
+
+def _honouring(queryset, parsed):
+    """`queryset` of typo-tolerant matches without those that break the query's exact parts:
+    holding an excluded term, or lacking a quoted phrase (indexed rows by their vector, the
+    others by the plain match)."""
+    phrases = parsed.phrase_tsquery()
+    if phrases:
+        phrase_clauses = ParsedQuery(
+            required=tuple(c for c in parsed.required if all(t.quoted for t in c))
+        )
+        queryset = queryset.filter(
+            Q(search_vector=TsQuery(*_readings_sql(phrases)))
+            | Q(search_vector__isnull=True)
+            & substring_condition(phrase_clauses, ("title", "subtitle", "summary", "body"))
+        )
+    if not parsed.excluded:
+        return queryset
+    excluded = TsQuery(*_readings_sql(parsed.excluded_tsquery()))
+    plain = Q()
+    for term in parsed.excluded:
+        plain |= _term_condition(term, ("title", "subtitle", "summary", "body"))
+    return queryset.exclude(search_vector=excluded).exclude(Q(search_vector__isnull=True) & plain)
+
+
+def _similar(field, texts):
+    """(condition, similarity) of `field` against the fuzzy texts, accents ignored: the field is
+    word-similar to one of them (trigram index on `publications_unaccent(field)`), scored by
+    the best."""
+    condition, scores = Q(), []
+    for text in texts:
+        condition |= Q(TrigramWordSimilar(Unaccented(F(field)), Unaccented(Value(text))))
+        scores.append(TrigramWordSimilarity(Unaccented(Value(text)), Unaccented(F(field))))
+    return condition, (scores[0] if len(scores) == 1 else Greatest(*scores))
+
+
+def filter_search(queryset, text):
+    """Publications matching `text` (no ordering, no annotation: usable inside facets)."""
+    parsed = parse_query(text)
+    if not parsed:
+        return queryset
+    if not is_postgres():
+        # A connection opened before this module was imported missed the signal.
+        connection.ensure_connection()
+        _register_sqlite_functions(connection=connection)
+        return queryset.filter(
+            substring_condition(parsed, ("title", "subtitle", "summary"), author_field="pk")
+        )
+    # Full-text matches, plus the titles and authors that look most like the query's positive
+    # words (typos) unless they hold an excluded term, plus rows whose vectors were not computed
+    # yet (saved by a path that did not call search_index_refresh), found by a plain match
+    # through a partial index on them.
+    parts = []
+    fuzzy = parsed.fuzzy_texts()
+    if fuzzy:
+        # Titles: the closest among the first candidates the trigram index gives. When a word is
+        # in thousands of titles (full-text search finds those anyway), ranking them all by
+        # similarity would cost more than the whole rest of the search.
+        title_condition, title_similarity = _similar("title", fuzzy)
+        title_candidates = (Publication.objects.filter(title_condition).order_by().values("pk"))[
+            :MAX_TITLE_CANDIDATES
+        ]
+        similar_titles = _honouring(Publication.objects.filter(pk__in=title_candidates), parsed)
+        similar_titles = similar_titles.annotate(similarity=title_similarity).order_by(
+            "-similarity", "pk"
+        )
+        parts.append(similar_titles.values("pk")[:MAX_SIMILAR_TITLES])
+        name_condition, name_similarity = _similar("name", fuzzy)
+        similar_authors = (
+            Author.objects.filter(name_condition)
+            .annotate(similarity=name_similarity)
+            .order_by("-similarity", "pk")
+            .values("pk")[:MAX_SIMILAR_AUTHORS]
+        )
+        by_similar_authors = PublicationAuthor.objects.filter(author__in=similar_authors).values(
+            "publication_id"
+        )
+        parts.append(
+            _honouring(Publication.objects.filter(pk__in=by_similar_authors), parsed)
+            .order_by()
+            .values("pk")
+        )
+    parts.append(
+        Publication.objects.filter(search_vector__isnull=True)
+        .filter(substring_condition(parsed, ("title", "subtitle", "summary", "body")))
+        .order_by()
+        .values("pk")
+    )
+    sqls, params = [], []
+    for part in parts:
+        sql, part_params = part.query.sql_with_params()
+        sqls.append(f"({sql})")
+        params.extend(part_params)
+    # Both arms of this OR are index conditions (full-text GIN; primary key), so PostgreSQL ORs
+    # two bitmaps and visits each matching row once without unpacking its long vector (an
+    # `IN (… UNION …)` would look every match up again by primary key). The id list is short
+    # by construction (the closest titles and authors only), so it stays cheap even where the
+    # planner prefers to scan the table (a word in most documents).
+    return queryset.filter(
+        Q(search_vector=search_query(parsed)) | InArray(F("pk"), " UNION ".join(sqls), params)
+    )
+
+
+class InArray(Expression):
+    """`lhs = ANY(ARRAY(subquery SQL))`: a condition usable in `filter()` and in `Q | …`."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, lhs, sql, params):
+        super().__init__()
+        self.lhs, self.sql, self.params = lhs, sql, list(params)
+
+    def get_source_expressions(self):
+        return [self.lhs]
+
+    def set_source_expressions(self, exprs):
+        (self.lhs,) = exprs
+
+    def as_sql(self, compiler, connection):
+        lhs_sql, lhs_params = compiler.compile(self.lhs)
+        return f"{lhs_sql} = ANY(ARRAY({self.sql}))", (*lhs_params, *self.params)
+
+
+def _recency():
+    """1 for today, 0.5 five years ago, decaying slowly after."""
+    age_days = Func(F("published_on"), template="(CURRENT_DATE - %(expressions)s)")
+    return Value(1.0) / (Value(1.0) + Cast(age_days, FloatField()) / Value(1825.0))
+
+
+def order_by_relevance(queryset, text):
+    """Rank: SearchRank over title/summary/authors (a body-only match gets a floor value),
+    weighted by recency. PostgreSQL only; elsewhere the newest come first."""
+    parsed = parse_query(text)
+    words = parsed.any_word_tsquery()
+    if not words or not is_postgres():  # nothing positive to rank by ("-korea")
+        return queryset.newest_first()
+    query = search_query(parsed)
+    # `ts_rank` is 0 unless the rank vector holds at least one of the query's words, so only
+    # those publications are ranked; the others (body-only matches) get the floor. Asking the
+    # small GIN index of the rank vectors which ones they are means the vectors of thousands
+    # of body-only matches are never unpacked.
+    # Intersected with the matches (PostgreSQL ANDs the two bitmaps): a common word in the
+    # heads of a rare match set costs no more than the matches themselves.
+    head_matches = filter_search(
+        Publication.objects.filter(search_rank_vector=TsQuery(*_readings_sql(words))), text
+    )
+    head_matches = head_matches.values("pk")
+    rank = Case(
+        When(
+            pk__in=head_matches,
+            then=Coalesce(
+                SearchRank(F("search_rank_vector"), query, weights=[0.1, 0.2, 0.4, 1.0]),
+                Value(0.0),
+            ),
+        ),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return queryset.annotate(
+        search_rank=(Value(0.01) + rank) * _recency(),
+    ).order_by("-search_rank", "-published_on", "-pk")
+
+
+_HEADLINE_SQL = """
+SELECT p.id, ts_headline(
+    (CASE p.language {cases} ELSE '{default}' END)::regconfig,
+    left(p.summary || E'\\n' || p.body, 20000),
+    {query},
+    'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2'
+)
+FROM publications_publication p WHERE p.id = ANY(%s)
+"""
+
+
+def attach_headlines(publications, text):
+    """Set `search_headline` (safe HTML, highlights in <mark>) on each publication of the page.
+
+    One query for the whole page, run after pagination so only the shown rows pay for it."""
+    publications = list(publications)
+    parsed = parse_query(text)
+    if not publications or not parsed:
+        return publications
+    if not is_postgres():
+        for publication in publications:
+            publication.search_headline = _python_headline(publication.summary, parsed)
+        return publications
+    query_sql, query_params = _tsquery_sql(parsed)
+    sql = _HEADLINE_SQL.format(cases=config_cases(), default=DEFAULT_CONFIG, query=query_sql)
+    params = [*query_params, [p.pk for p in publications]]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        headlines = dict(cursor.fetchall())
+    for publication in publications:
+        publication.search_headline = safe_headline(headlines.get(publication.pk, ""))
+    return publications
+
+
+def safe_headline(raw):
+    """Escape everything, then turn PostgreSQL's selection markers into <mark> elements."""
+    html = escape(raw or "").replace(_START, "<mark>").replace(_STOP, "</mark>")
+    return mark_safe(html)
+
+
+def _python_headline(summary, parsed, width=240):
+    """The summary around the first positive term found (accents and case ignored: folding
+    keeps the length of Latin text, so positions in the folded text are positions in it)."""
+    summary = " ".join((summary or "").split())
+    folded = fold(summary)
+    position, length = -1, 0
+    if len(folded) == len(summary):
+        for clause in parsed.required:
+            for term in clause:
+                for variant in term.variants():
+                    found = folded.find(variant)
+                    if found >= 0 and (position < 0 or found < position):
+                        position, length = found, len(variant)
+    if position < 0:
+        return mark_safe(escape(summary[:width]))
+    start = max(0, position - width // 3)
+    before = summary[start:position]
+    match = summary[position : position + length]
+    after = summary[position + length : start + width]
+    prefix = "… " if start else ""
+    return mark_safe(f"{escape(prefix + before)}<mark>{escape(match)}</mark>{escape(after)}")
+
+
+def suggestion(text):
+    """A "did you mean" for a misspelled author name or title, or "" (PostgreSQL only): the
+    closest to the query's positive words, accents ignored."""
+    parsed = parse_query(text)
+    fuzzy = parsed.fuzzy_texts()
+    if not fuzzy or not is_postgres() or len(fuzzy[0]) < 4:
+        return ""
+    sql = """
+    SELECT candidate FROM (
+        SELECT a.name AS candidate,
+            word_similarity(publications_unaccent(%s), publications_unaccent(a.name)) AS score
+        FROM publications_author a
+        WHERE publications_unaccent(%s) <%% publications_unaccent(a.name) AND EXISTS (
+            SELECT 1 FROM publications_publicationauthor pa
+            WHERE pa.author_id = a.id AND pa.publication_id IN ({public}))
+        UNION ALL
+        SELECT p.title,
+            word_similarity(publications_unaccent(%s), publications_unaccent(p.title))
+        FROM publications_publication p
+        WHERE publications_unaccent(%s) <%% publications_unaccent(p.title)
+            AND p.id IN ({public})
+    ) AS c
+    WHERE score < 1
+    ORDER BY score DESC, length(candidate)
+    LIMIT 1
+    """
+    text = fuzzy[0]
+    public_sql, public_params = Publication.objects.published().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql.format(public=public_sql), [text, text, *public_params, text, text, *public_params]
+        )
+        row = cursor.fetchone()
+    return row[0] if row else ""
+
+
+SUGGEST_BELOW = 10
+
+
+def did_you_mean(filterset, *, total):
+    """{text, url} of a suggestion for a search that found little (typos find little), or None.
+
+    `filterset`: the request's PublicationFilterSet; `total`: the size of its result. The
+    suggested search keeps the query's exclusions."""
+    text = filterset.search_text
+    suggested = suggestion(text) if text and total < SUGGEST_BELOW else ""
+    if not suggested or fold(suggested) == fold(text):
+        return None
+    return {
+        "text": suggested,
+        "url": filterset.query_string(q=[parse_query(text).with_positive(suggested)]),
+    }

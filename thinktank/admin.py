@@ -150,12 +150,15 @@ class UploadValidationMixin:
         class NotStoredForm(form_class):
             def clean(self):
                 cleaned_data = super().clean()
+                # A file the upload handler could not buffer is not in self.files at all.
+                skipped = getattr(error, "field_name", None)
                 for name, upload in self.files.items():
                     if name in self.fields and upload.name == error.upload_name:
                         self.add_error(name, file_not_stored_error(error))
                         break
                 else:
-                    self.add_error(None, file_not_stored_error(error))
+                    field = skipped if skipped in self.fields else None
+                    self.add_error(field, file_not_stored_error(error))
                 return cleaned_data
 
         NotStoredForm.__name__ = form_class.__name__

@@ -30,6 +30,13 @@ class FileNotStored(OSError):
         self.reason = reason
 
 
+def no_space_reason(error):
+    """What to tell the person who sent a file that could not be written."""
+    if error.errno in NO_SPACE:
+        return _("the server's disk is full")
+    return _("the server could not write it")
+
+
 class SafeFileSystemStorage(FileSystemStorage):
     def _save(self, name, content):
         try:
@@ -39,12 +46,8 @@ class SafeFileSystemStorage(FileSystemStorage):
             # file with O_EXCL: a file at this name is the one this call began writing.
             with contextlib.suppress(FileNotFoundError, IsADirectoryError):
                 os.remove(self.path(name))
-            if error.errno in NO_SPACE:
-                reason = _("the server's disk is full")
-            else:
-                reason = _("the server could not write it")
             upload_name = os.path.basename(getattr(content, "name", "") or name)
-            raise FileNotStored(upload_name, reason, error) from error
+            raise FileNotStored(upload_name, no_space_reason(error), error) from error
 
     def _write(self, name, content):
         """The write itself (Django's); a separate step so that a test can make it fail."""

@@ -16,6 +16,7 @@ import warnings
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadhandler import SkipFile, TemporaryFileUploadHandler
 from django.db.models.fields.files import FieldFile
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
@@ -158,3 +159,24 @@ class ServerNamed:
             other.folder,
             other.extensions,
         )
+
+
+class SpaceCheckedUploadHandler(TemporaryFileUploadHandler):
+    """Django's handler for uploads too large to keep in memory (FILE_UPLOAD_MAX_MEMORY_SIZE),
+    which buffers them in FILE_UPLOAD_TEMP_DIR before any view runs. When that disk is full (or
+    fails), Django's own handler lets the error through: a 500, and a truncated temporary file
+    until the request ends. This one deletes the temporary file, skips that file (the rest of
+    the form is still read) and leaves the error on the request as `file_not_stored`, which the
+    admin turns into an error on that file's field (thinktank/admin.py UploadValidationMixin)."""
+
+    def receive_data_chunk(self, raw_data, start):
+        try:
+            return super().receive_data_chunk(raw_data, start)
+        except OSError as error:
+            from .storage import FileNotStored, no_space_reason
+
+            self.file.close()  # a NamedTemporaryFile: closing deletes it
+            failure = FileNotStored(self.file_name, no_space_reason(error), error)
+            failure.field_name = self.field_name
+            self.request.file_not_stored = failure
+            raise SkipFile from error

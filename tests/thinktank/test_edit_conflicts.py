@@ -244,7 +244,7 @@ def test_regions_changed_by_another_editor_are_a_conflict(client, alice, bob):
 @pytest.mark.parametrize(
     ("factory", "field", "label"),
     [
-        (lambda: AuthorFactory(bio="Old bio."), "bio", "Biography"),
+        (lambda: AuthorFactory(bio="Old bio."), "bio_en", "Biography [en]"),
         (lambda: SeriesFactory(), "issn", "ISSN"),
         (lambda: RegionFactory(name="Asia"), "description_en", "Description [en]"),
         (lambda: ThemeFactory(name="Energy"), "description_en", "Description [en]"),

@@ -255,6 +255,12 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Large uploads are buffered on disk before any view runs; when that disk is full the form says
+# so on the file's field instead of a 500 (thinktank/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "thinktank.uploads.SpaceCheckedUploadHandler",
+]
 
 # PDFs (docs/pdf-serving.md). Behind nginx, set the prefix of an `internal` location that
 # aliases PRIVATE_MEDIA_ROOT: Django checks and counts, nginx sends the bytes.

@@ -149,3 +149,37 @@ def test_the_pdf_check_names_an_empty_file_for_the_importer_too():
         validate_pdf_upload(SimpleUploadedFile("files/empty.pdf", b""))
     assert caught.value.code == "empty"
     assert "“empty.pdf” is empty (0 bytes)" in caught.value.messages[0]
+
+
+def test_a_full_disk_while_the_upload_is_buffered_is_a_form_error_with_nothing_left(
+    admin_client, storage, monkeypatch, settings, tmp_path
+):
+    """Before any view runs, Django buffers a large upload in FILE_UPLOAD_TEMP_DIR: a full disk
+    there was a 500 with a truncated temporary file."""
+    from django.core.files.uploadhandler import TemporaryFileUploadHandler
+
+    _media_root, private_root = storage
+    buffers = tmp_path / "upload-buffers"
+    buffers.mkdir()
+    settings.FILE_UPLOAD_TEMP_DIR = str(buffers)
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0  # every upload is buffered on disk
+    written = TemporaryFileUploadHandler.receive_data_chunk
+
+    def fills_up(self, raw_data, start):
+        written(self, raw_data[: len(raw_data) // 2], start)
+        raise OSError(errno.ENOSPC, "simulated: ENOSPC")
+
+    monkeypatch.setattr(TemporaryFileUploadHandler, "receive_data_chunk", fills_up)
+    data = form_data(admin_client.get(admin_url(Publication, "add")))
+    data.update(title="Security partnerships", slug="security-partnerships")
+    response = admin_client.post(
+        admin_url(Publication, "add"), {**data, "pdf": pdf_upload("Annual report.pdf", pages=3)}
+    )
+
+    assert "“Annual report.pdf” could not be stored: the server's disk is full" in errors_of(
+        response, "pdf"
+    )
+    assert list(buffers.iterdir()) == []
+    assert files_under(private_root) == []
+    assert not Publication.objects.exists()
+    assert response.context["adminform"].form["title"].value() == "Security partnerships"

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import MAX_URL_REDIRECT_LENGTH
 from django.views.generic import DetailView, ListView
 
 from centers.models import Center
@@ -28,7 +29,9 @@ class PublicationListView(ListView):
 
     def get(self, request, *args, **kwargs):
         tidy = PublicationFilterSet.tidy_query_string(request.GET)
-        if tidy is not None:
+        # Django refuses to redirect past MAX_URL_REDIRECT_LENGTH (a 400): such a query string
+        # is served as it is (its canonical link still names the clean URL).
+        if tidy is not None and len(request.path) + len(tidy) < MAX_URL_REDIRECT_LENGTH - 1:
             return redirect(f"{request.path}?{tidy}" if tidy else request.path)
         return super().get(request, *args, **kwargs)
 

@@ -7,6 +7,8 @@ Scoring (higher is closer), for a candidate C of publication P:
 - 2 per shared author;
 - 1 when C belongs to one of P's centers or programs.
 Ties go to the more recent. Only published items; never P itself nor its language versions.
+Media items (pieces published elsewhere) come after every analysis whatever their score: they
+fill a slot only when nothing else fits, unless the editors pinned them.
 
 Four small queries whatever the size of the catalogue (each reads a bounded number of rows):
 1. the regions and themes near P's (the trees are small);
@@ -25,7 +27,18 @@ estimated at ~75,000 rows at 100,000 publications and answered by scanning the w
 """
 
 from django.db import connection
-from django.db.models import BooleanField, Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
@@ -188,10 +201,16 @@ def related_publications(publication, *, limit=5, candidate_limit=CANDIDATE_LIMI
             pin_position=Subquery(pin.values("position")[:1]),
             pin_id=Subquery(pin.values("pk")[:1]),
             relatedness=score,
+            elsewhere=Case(
+                When(type=Publication.Type.MEDIA, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
         )
         .order_by(
             F("pin_position").asc(nulls_last=True),
             F("pin_id").asc(nulls_last=True),
+            "elsewhere",
             "-relatedness",
             "-published_on",
             "-pk",

@@ -180,3 +180,42 @@ def test_language_versions_are_not_listed_as_related(crafted):
     )
     assert french.pk not in {p.pk for p in related_publications(load("subject"))}
     assert subject.pk not in {p.pk for p in related_publications(load(french.slug))}
+
+
+def media_on(regions, themes):
+    return PublicationFactory(
+        type=Publication.Type.MEDIA,
+        external_url="https://example.org/on-air",
+        published_on=day(2024),
+        regions=regions,
+        themes=themes,
+    )
+
+
+def test_media_items_come_after_every_analysis_whatever_their_score(crafted):
+    subject, pubs = crafted
+    media = media_on(list(subject.regions.all()), list(subject.themes.all()))  # scores 6
+    pubs["media"] = media
+
+    related = slugs_for(related_publications(load("subject"), limit=7), pubs)
+
+    assert related[-2:] == ["parent", "media"]  # after the analysis of score 1
+    assert "media" not in slugs_for(related_publications(load("subject")), pubs)
+
+
+def test_media_items_fill_slots_when_nothing_else_fits():
+    japan = RegionFactory(slug="japan")
+    PublicationFactory(slug="subject", regions=[japan])
+    analysis = PublicationFactory(slug="analysis", regions=[japan], published_on=day(2015))
+    media = media_on([japan], [])
+
+    assert list(related_publications(load("subject"))) == [analysis, media]
+
+
+def test_pinned_media_items_keep_their_place(crafted):
+    subject, _pubs = crafted
+    media = media_on([], [])
+    PinnedRelationFactory(from_publication=subject, to_publication=media, position=0)
+
+    first, *_rest = related_publications(load("subject"))
+    assert first == media

@@ -9,11 +9,8 @@ from modeltranslation.admin import TranslationAdmin
 from thinktank.admin import (
     DESCRIPTION_PAIR,
     NAME_PAIR,
-    CatalogueChangeAdminMixin,
-    CleanTextModelForm,
-    EditConflictMixin,
-    OldSlugAdminMixin,
     ProtectedByOwnerMixin,
+    PublicModelAdminMixin,
     UploadValidationMixin,
     image_displays,
 )
@@ -23,14 +20,8 @@ from .models import Center
 
 @admin.register(Center)
 class CenterAdmin(
-    EditConflictMixin,
-    CatalogueChangeAdminMixin,
-    OldSlugAdminMixin,
-    ProtectedByOwnerMixin,
-    UploadValidationMixin,
-    TranslationAdmin,
+    PublicModelAdminMixin, ProtectedByOwnerMixin, UploadValidationMixin, TranslationAdmin
 ):
-    form = CleanTextModelForm
     list_display = ["indented", "kind", "parent", "image_thumbnail", "order", "active"]
     list_filter = ["kind", "active", ("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]

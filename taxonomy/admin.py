@@ -8,24 +8,14 @@ from modeltranslation.admin import TranslationAdmin
 from thinktank.admin import (
     DESCRIPTION_PAIR,
     NAME_PAIR,
-    CatalogueChangeAdminMixin,
-    CleanTextModelForm,
-    EditConflictMixin,
-    OldSlugAdminMixin,
     ProtectedByOwnerMixin,
+    PublicModelAdminMixin,
 )
 
 from .models import Region, Theme
 
 
-class TreeNodeAdmin(
-    EditConflictMixin,
-    CatalogueChangeAdminMixin,
-    OldSlugAdminMixin,
-    ProtectedByOwnerMixin,
-    TranslationAdmin,
-):
-    form = CleanTextModelForm
+class TreeNodeAdmin(PublicModelAdminMixin, ProtectedByOwnerMixin, TranslationAdmin):
     list_display = ["indented", "slug", "parent", "order"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name_en", "name_fr", "slug"]

@@ -390,3 +390,12 @@ class EditConflictMixin:
                 edit_keep_theirs_field=edit_conflicts.KEEP_THEIRS_FIELD,
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+class PublicModelAdminMixin(EditConflictMixin, CatalogueChangeAdminMixin, OldSlugAdminMixin):
+    """What the admin of every model shown on public pages shares, in the order it must run:
+    the guard against lost edits first (it wraps the form the others built), then the
+    catalogue version bumped by each save, then old slugs kept; text cleaned as it is typed.
+    The publication admin lists these itself, its own mixins sitting between them."""
+
+    form = CleanTextModelForm

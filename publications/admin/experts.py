@@ -10,11 +10,8 @@ from publications.search import search_index_refresh
 from thinktank.admin import (
     BIO_PAIR,
     TITLE_PAIR,
-    CatalogueChangeAdminMixin,
-    CleanTextModelForm,
-    EditConflictMixin,
-    OldSlugAdminMixin,
     ProtectedByOwnerMixin,
+    PublicModelAdminMixin,
     UploadValidationMixin,
     image_displays,
 )
@@ -22,14 +19,8 @@ from thinktank.admin import (
 
 @admin.register(Author)
 class AuthorAdmin(
-    EditConflictMixin,
-    CatalogueChangeAdminMixin,
-    OldSlugAdminMixin,
-    ProtectedByOwnerMixin,
-    UploadValidationMixin,
-    TranslationAdmin,
+    PublicModelAdminMixin, ProtectedByOwnerMixin, UploadValidationMixin, TranslationAdmin
 ):
-    form = CleanTextModelForm
     list_display = ["name", "title", "photo_thumbnail", "active", "email_public"]
     list_filter = ["active", "email_public", ("centers", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "sort_name", "slug", "title_en", "title_fr", "email"]

@@ -6,21 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from publications.models import Series
-from thinktank.admin import (
-    DESCRIPTION_PAIR,
-    NAME_PAIR,
-    CatalogueChangeAdminMixin,
-    CleanTextModelForm,
-    EditConflictMixin,
-    OldSlugAdminMixin,
-)
+from thinktank.admin import DESCRIPTION_PAIR, NAME_PAIR, PublicModelAdminMixin
 
 
 @admin.register(Series)
-class SeriesAdmin(
-    EditConflictMixin, CatalogueChangeAdminMixin, OldSlugAdminMixin, TranslationAdmin
-):
-    form = CleanTextModelForm
+class SeriesAdmin(PublicModelAdminMixin, TranslationAdmin):
     list_display = ["name", "slug", "issn", "publication_count"]
     search_fields = ["name_en", "name_fr", "slug", "issn"]
     prepopulated_fields = {"slug": ["name"]}

@@ -25,7 +25,17 @@ class PostgresRunSQL(PostgresOnlyMixin, migrations.RunSQL):
 
 
 class PostgresAddIndex(PostgresOnlyMixin, migrations.AddIndex):
-    pass
+    """The index is in the migration state on every database, so when SQLite rebuilds the table
+    (a later AddField of a NOT NULL column does) it creates it there too, as a plain index.
+    Going backwards, drop it if it is there, or removing its column would fail."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+        else:
+            schema_editor.execute(
+                f"DROP INDEX IF EXISTS {schema_editor.quote_name(self.index.name)}"
+            )
 
 
 class PostgresExtension(PostgresOnlyMixin, CreateExtension):

@@ -200,6 +200,11 @@ SORT_CHOICES = [
 ]
 
 
+def default_sort(search_text):
+    """The order of a list that names none: by relevance for a search, else newest first."""
+    return "relevance" if search_text else "newest"
+
+
 class PublicationFilterForm(forms.Form):
     """Resolves the repeatable parameters against their options (`filterset` is set by
     `PublicationFilterSet.form`); an unknown value is an error on its field."""
@@ -372,7 +377,7 @@ class PublicationFilterSet(django_filters.FilterSet):
         chosen = self._cleaned().get("sort") or ""
         if chosen == "relevance" and not self.search_text:
             chosen = ""
-        return chosen or ("relevance" if self.search_text else "newest")
+        return chosen or default_sort(self.search_text)
 
     # --- Filtering --------------------------------------------------------------------------
     def filter_q(self, queryset, name, value):
@@ -444,7 +449,7 @@ class PublicationFilterSet(django_filters.FilterSet):
         for name in self.REPEATABLE:
             if name in query:
                 query.setlist(name, sorted(set(query.getlist(name))))
-        if query.get("sort") == ("relevance" if self.search_text else "newest"):
+        if query.get("sort") == default_sort(self.search_text):
             del query["sort"]
         if page > 1:
             query["page"] = str(page)
@@ -530,8 +535,7 @@ class PublicationFilterSet(django_filters.FilterSet):
             for value in values:
                 if value.strip():
                     tidy.appendlist(name, value)
-        default_sort = "relevance" if tidy.get("q") else "newest"
-        if tidy.getlist("sort") == [default_sort]:
+        if tidy.getlist("sort") == [default_sort(clean_query(tidy.get("q", "")))]:
             del tidy["sort"]
         return None if tidy == data else tidy.urlencode()
 

@@ -19,7 +19,8 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
-from . import purge
+from .purge import hook as purge_hook
+from .purge import paths_for, send
 
 VERSION_KEY = "catalogue:version"
 
@@ -61,12 +62,12 @@ def catalogue_changed(*, publications=(), paths=()):
     which is harmless.
     """
     pks = [publication.pk for publication in publications if publication.pk]
-    before = purge.paths_for(pks) if pks and purge.hook() else set()
+    before = paths_for(pks) if pks and purge_hook() else set()
 
     def after_commit():
         _bump()
         try:
-            purge.send(publication_pks=pks, paths={*before, *paths})
+            send(publication_pks=pks, paths={*before, *paths})
         except Exception:  # a CDN that is down must not fail an editor's save
             logger.exception("The CDN purge hook failed; shared caches expire by s-maxage.")
 

@@ -13,23 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thinktank.cache import catalogue_changed
-from thinktank.redirects import old_slug_record
 
 from . import permissions
 from .models import Publication
 from .pdf import active_content
 from .pdf.processing import publication_pdf_process
 from .search import search_index_rebuild
-
-
-def slug_redirect_record(*, publication: Publication, old_slug: str) -> None:
-    """Record that `old_slug` used to name `publication`, whose new slug is saved already: its
-    old URLs answer 301 to the new ones, forever (the admin calls this after a save). The same
-    record as every other kind's: `thinktank.redirects.old_slug_record`."""
-    if old_slug and old_slug != publication.slug:
-        catalogue_changed(publications=[publication])
-    old_slug_record(obj=publication, old_slug=old_slug)
-
 
 # --- Audit -------------------------------------------------------------------------------------
 

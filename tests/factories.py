@@ -161,9 +161,9 @@ class ProgramFactory(CenterFactory):
 def rename(publication, new_slug):
     """Give `publication` a new slug the way the admin's change form does (save, then record
     the old slug, whose URLs then answer 301)."""
-    from publications.services import slug_redirect_record
+    from thinktank.redirects import old_slug_record
 
     old_slug, publication.slug = publication.slug, new_slug
     publication.save()
-    slug_redirect_record(publication=publication, old_slug=old_slug)
+    old_slug_record(obj=publication, old_slug=old_slug)
     return publication

@@ -136,6 +136,22 @@ def test_french_and_english_are_cached_apart(client, publication):
     assert '<html lang="en"' in client.get("/publications/").content.decode()
 
 
+def test_unprefixed_pages_are_english_for_every_browser_language_and_do_not_vary_by_it(
+    client, publication
+):
+    """A French browser on an unprefixed URL gets the English page (the French one lives under
+    /fr/), so a shared cache must not keep one copy per Accept-Language; the hit it gets is the
+    English reader's stored page."""
+    english = client.get("/publications/", HTTP_ACCEPT_LANGUAGE="en")
+    with CaptureQueriesContext(connection) as queries:
+        french_browser = client.get("/publications/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert len(queries) == 0, "served from the English reader's cached page"
+    assert french_browser.content == english.content
+    assert '<html lang="en"' in french_browser.content.decode()
+    for response in (english, french_browser, client.get("/fr/publications/")):
+        assert "accept-language" not in response.get("Vary", "").lower()
+
+
 def test_staff_never_get_a_cached_page_and_never_store_one(client, staff_client, publication):
     url = publication.get_absolute_url()
     client.get(url)  # the anonymous page is cached

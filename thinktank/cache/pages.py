@@ -14,9 +14,8 @@ sees the finished response of a miss (its `Vary`, its cookies). It handles the v
 - Their answers carry `ETag` (a hash of the body) and `Last-Modified` (when the page was
   rendered), so `ConditionalGetMiddleware` answers `304`; `Cache-Control: public, max-age=0,
   s-maxage=…, stale-while-revalidate=…` (browsers revalidate every time, shared caches keep the
-  page `PAGE_CACHE_SHARED_MAX_AGE` seconds); and no `Vary: Cookie`, which the session
-  middleware adds whenever a view looked at `request.user`: the page is the same for every
-  anonymous reader, and a cache split by cookie would hold one copy per visitor.
+  page `PAGE_CACHE_SHARED_MAX_AGE` seconds); and no `Vary: Cookie` nor `Vary: Accept-Language`
+  (see VARY_NOT_KEPT): the page is the same for every anonymous reader of its URL.
 - Staff, any logged-in user and preview links get `Cache-Control: private, no-store` and are
   neither served from the cache nor stored in it. A session cookie without a logged-in user
   gets the anonymous page and headers, rendered afresh.
@@ -34,7 +33,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
-from django.utils.translation import get_language_from_request
+from django.utils.translation import get_language_from_path
 
 from .version import VERSION_KEY, catalogue_version
 
@@ -70,9 +69,10 @@ def _anonymous_user(request):
 
 
 def page_key(request):
-    """The language the request asks for (its /fr/ prefix, else its cookie or Accept-Language,
-    as LocaleMiddleware reads them) and its full path with the query string."""
-    language = get_language_from_request(request, check_path=True)
+    """The page's language and its full path with the query string. The language is the path's
+    alone: with `prefix_default_language=False` LocaleMiddleware renders every unprefixed path
+    (the API's included) in `LANGUAGE_CODE`, whatever the cookie or Accept-Language say."""
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     raw = f"{language}:{request.get_full_path()}"
     return f"{PAGE_KEY}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
@@ -106,9 +106,18 @@ def _public_headers(response, seconds):
     patch_cache_control(response, **directives)
 
 
-def _drop_vary_cookie(response):
+# Headers that do not change an anonymous answer: the session middleware adds Cookie whenever
+# a view looked at `request.user`; LocaleMiddleware adds Accept-Language to every unprefixed
+# path, though it renders them all in LANGUAGE_CODE (see page_key). Either would split a shared
+# cache: one copy per visitor, or per browser language, of the same bytes.
+VARY_NOT_KEPT = {"cookie", "accept-language"}
+
+
+def _drop_vary(response):
     if response.has_header("Vary"):
-        kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "cookie"]
+        kept = [
+            v.strip() for v in response["Vary"].split(",") if v.strip().lower() not in VARY_NOT_KEPT
+        ]
         if kept:
             response["Vary"] = ", ".join(kept)
         else:
@@ -142,7 +151,7 @@ class AnonymousPageCacheMiddleware:
         if response.cookies:
             patch_cache_control(response, private=True, no_store=True)
             return response
-        _drop_vary_cookie(response)
+        _drop_vary(response)
         if response.status_code != 200 or response.streaming:
             return response
         if not response.has_header("ETag"):

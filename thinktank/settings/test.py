@@ -27,3 +27,9 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Connections opened by live-server and test threads must not outlive the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Tests build rows inside a transaction a replica cannot see: reads stay on the primary except
+# in tests/test_replicas.py, which points the replica aliases at the real replica and turns
+# routing on.
+REPLICA_DATABASES = []
+for _alias in DATABASES:  # noqa: F405
+    DATABASES[_alias]["CONN_MAX_AGE"] = 0  # noqa: F405

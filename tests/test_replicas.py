@@ -1,7 +1,7 @@
 """Read replicas against a real streaming replica of the local PostgreSQL (thinktank/db_router.py).
 
 `.ci/replica` makes the replica (cluster 15/replica_tt, `pg_basebackup -R`, port 5433) and prints
-the URL for DATABASE_REPLICA_URLS; the test database pytest-django creates on the primary
+its URL, for TEST_REPLICA_URL; the test database pytest-django creates on the primary
 reaches the replica by streaming replication, under the same name. Which database answered is
 told by the queries each alias ran; pausing the replica's replay makes rows that exist only on
 the primary, so a page showing the old title was read from the replica.
@@ -11,15 +11,18 @@ replica with pg_ctlcluster (REPLICA_CLUSTER, default "15 replica_tt").
 """
 
 import contextlib
+import json
 import os
 import subprocess
+import sys
 import time
 
+import dj_database_url
 import psycopg
 import pytest
 from django.contrib.auth.models import User
 from django.db import connections
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from conftest import skip_or_fail
@@ -30,7 +33,11 @@ from tests.admin_forms import admin_url, form_data
 from tests.factories import PublicationFactory
 from thinktank import db_router
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, databases="__all__")]
+
+def on_replica(test):
+    """A test reading the real replica: committed rows (the replica sees nothing else)."""
+    return pytest.mark.postgres(pytest.mark.django_db(transaction=True, databases="__all__")(test))
+
 
 REPLICA = "replica_0"
 CLUSTER = os.environ.get("REPLICA_CLUSTER", "15 replica_tt").split()
@@ -48,18 +55,26 @@ def _conninfo(settings_dict):
     )
 
 
+def _drop_connection():
+    for opened in connections.all(initialized_only=True):
+        if opened.alias == REPLICA:
+            opened.close()
+            del connections[REPLICA]
+
+
 @pytest.fixture
 def replica(settings):
-    """The replica alias pointed at the real replica's copy of the test database, routing on;
-    yields a function running SQL on the replica (outside Django)."""
-    if REPLICA not in connections.settings:
-        skip_or_fail(
-            "needs a streaming replica: run .ci/replica and set DATABASE_REPLICA_URLS",
-            env="REQUIRE_REPLICA",
-        )
-    url = settings.DATABASE_REPLICA_URLS[0]
-    import dj_database_url
+    """The alias `replica_0` on the real replica's copy of the test database, routing on;
+    yields a function running SQL on the replica (outside Django).
 
+    The replica comes from TEST_REPLICA_URL (what `.ci/replica` prints), not from
+    DATABASE_REPLICA_URLS: servers that other tests start inherit the environment and must
+    not read from it."""
+    url = os.environ.get("TEST_REPLICA_URL", "")
+    if not url:
+        skip_or_fail(
+            "needs a streaming replica: TEST_REPLICA_URL=$(.ci/replica)", env="REQUIRE_REPLICA"
+        )
     parsed = dj_database_url.parse(url)
     primary = connections["default"].settings_dict
     # The test database's name on the primary (test_<name>), which the replica copied.
@@ -71,15 +86,15 @@ def replica(settings):
         "OPTIONS": {**primary.get("OPTIONS", {}), "connect_timeout": 2},
         "TEST": {**primary["TEST"], "MIRROR": "default"},  # never flushed: it is read-only
     }
-    saved = connections[REPLICA].settings_dict
-    connections[REPLICA].close()
-    connections[REPLICA].settings_dict = replica_dict
     try:
         with psycopg.connect(_conninfo(replica_dict), autocommit=True, connect_timeout=2) as conn:
             standby = conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]
     except psycopg.Error as error:
         skip_or_fail(f"the replica at {url} does not answer: {error}", env="REQUIRE_REPLICA")
     assert standby, f"{url} is not a standby (pg_is_in_recovery() is false)"
+    saved = connections.settings.get(REPLICA)
+    _drop_connection()
+    connections.settings[REPLICA] = replica_dict
     settings.REPLICA_DATABASES = [REPLICA]
     settings.REPLICA_CHECK_SECONDS = 60
     db_router.forget_verdicts()
@@ -93,8 +108,11 @@ def replica(settings):
     finally:
         with contextlib.suppress(psycopg.Error):
             sql("SELECT pg_wal_replay_resume()")
-        connections[REPLICA].close()
-        connections[REPLICA].settings_dict = saved
+        _drop_connection()
+        if saved is None:
+            del connections.settings[REPLICA]
+        else:
+            connections.settings[REPLICA] = saved
         db_router.forget_verdicts()
 
 
@@ -136,6 +154,7 @@ def _published(slug="on-both", title="Read from a copy"):
     return publication
 
 
+@on_replica
 def test_anonymous_list_and_detail_are_read_from_the_replica(replica):
     publication = _published()
     for url in ("/publications/", publication.get_absolute_url(), "/api/v1/publications/"):
@@ -146,6 +165,7 @@ def test_anonymous_list_and_detail_are_read_from_the_replica(replica):
         assert on_primary == 0, url
 
 
+@on_replica
 def test_a_row_only_the_primary_has_is_not_shown_from_a_lagging_replica_without_a_change(replica):
     """Proof that the reads are the replica's: its replay paused, a row changed on the primary
     behind the catalogue's back (no version bump) is still old through the site."""
@@ -158,6 +178,7 @@ def test_a_row_only_the_primary_has_is_not_shown_from_a_lagging_replica_without_
     assert "Only on the primary" not in response.content.decode()
 
 
+@on_replica
 def test_admin_logged_in_users_previews_and_writes_use_the_primary(replica):
     publication = _published()
     draft = PublicationFactory(slug="a-draft", title="Draft", status=Publication.Status.DRAFT)
@@ -188,6 +209,7 @@ def test_admin_logged_in_users_previews_and_writes_use_the_primary(replica):
     assert (on_primary > 0, on_replica) == (True, 0)
 
 
+@on_replica
 def test_a_reader_sees_their_write_and_a_change_on_the_next_page_while_the_replica_lags(
     replica, settings
 ):
@@ -237,6 +259,7 @@ def _pg_ctlcluster(action):
     subprocess.run(command, check=True, capture_output=True, timeout=120)
 
 
+@on_replica
 def test_a_replica_that_stops_falls_back_to_the_primary_and_is_used_again(
     replica, settings, capsys
 ):
@@ -280,3 +303,72 @@ def test_a_replica_that_stops_falls_back_to_the_primary_and_is_used_again(
     response, on_primary, on_replica = _get(client, url)
     assert response.status_code == 200
     assert on_replica > 0 and on_primary == 0
+
+
+# --- Without a replica: the settings and the per-request rules -------------------------------
+
+
+def _settings_of(**env):
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))
+    }
+    code = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps({a: [d['HOST'], d['PORT'], d['NAME'], "
+        "d['OPTIONS'].get('connect_timeout'), d['TEST'].get('MIRROR')] "
+        "for a, d in settings.DATABASES.items()})); "
+        "print(json.dumps(settings.REPLICA_DATABASES))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], env={**environment, **env, "DJANGO_SETTINGS_MODULE":
+        "thinktank.settings.dev"}, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+
+def test_database_replica_urls_add_one_alias_per_replica():
+    result = _settings_of(
+        DATABASE_URL="postgres://app@primary.internal:5432/thinktank",
+        DATABASE_REPLICA_URLS="postgres://app@r1.internal:5432/thinktank, "
+        "postgres://app@r2.internal:6432/thinktank",
+    )
+    assert result.returncode == 0, result.stderr
+    databases, replicas = (json.loads(line) for line in result.stdout.splitlines())
+    assert databases["replica_0"] == ["r1.internal", 5432, "thinktank", 2, "default"]
+    assert databases["replica_1"] == ["r2.internal", 6432, "thinktank", 2, "default"]
+    assert replicas == ["replica_0", "replica_1"]
+    without = _settings_of(DATABASE_URL="postgres://app@primary.internal:5432/thinktank")
+    assert json.loads(without.stdout.splitlines()[1]) == []
+
+
+def test_replicas_of_an_sqlite_database_are_a_clear_error():
+    result = _settings_of(DATABASE_REPLICA_URLS="postgres://app@r1.internal:5432/thinktank")
+    assert result.returncode != 0
+    assert "DATABASE_REPLICA_URLS lists PostgreSQL replicas" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "cookies", "allowed"),
+    [
+        ("GET", "/publications/", {}, True),
+        ("HEAD", "/publications/x/", {"csrftoken": "a"}, True),
+        ("POST", "/publications/", {}, False),
+        ("GET", "/admin/publications/publication/", {}, False),
+        ("GET", "/publications/x/?preview=token", {}, False),
+        ("GET", "/publications/", {"sessionid": "s"}, False),
+        ("GET", "/publications/", {db_router.PIN_COOKIE: "9999999999"}, False),
+        ("GET", "/publications/", {db_router.PIN_COOKIE: "1"}, True),  # pin expired
+        ("GET", "/publications/", {db_router.PIN_COOKIE: "junk"}, True),
+    ],
+)
+def test_only_anonymous_reads_may_go_to_a_replica(method, path, cookies, allowed):
+    request = RequestFactory().generic(method, path)
+    request.COOKIES.update(cookies)
+    assert db_router.may_read_from_replica(request) is allowed
+
+
+def test_writes_and_migrations_go_to_the_primary():
+    router = db_router.ReplicaRouter()
+    assert router.db_for_write(Publication) == "default"
+    assert router.db_for_read(Publication) == "default"  # outside a request
+    assert router.allow_migrate("default", "publications") is True
+    assert router.allow_migrate("replica_0", "publications") is False

@@ -55,23 +55,16 @@ def _conninfo(settings_dict):
     )
 
 
-def _drop_connection():
-    for opened in connections.all(initialized_only=True):
-        if opened.alias == REPLICA:
-            opened.close()
-            del connections[REPLICA]
-
-
 @pytest.fixture
 def replica(settings):
-    """The alias `replica_0` on the real replica's copy of the test database, routing on;
-    yields a function running SQL on the replica (outside Django).
+    """The alias `replica_0` pointed at the real replica's copy of the test database, routing
+    on; yields a function running SQL on the replica (outside Django).
 
-    The replica comes from TEST_REPLICA_URL (what `.ci/replica` prints), not from
-    DATABASE_REPLICA_URLS: servers that other tests start inherit the environment and must
-    not read from it."""
+    The replica comes from TEST_REPLICA_URL (what `.ci/replica` prints; the test settings make
+    the alias from it), not from DATABASE_REPLICA_URLS: the app servers other tests start
+    inherit the environment and must not read from it."""
     url = os.environ.get("TEST_REPLICA_URL", "")
-    if not url:
+    if not url or REPLICA not in connections.settings:
         skip_or_fail(
             "needs a streaming replica: TEST_REPLICA_URL=$(.ci/replica)", env="REQUIRE_REPLICA"
         )
@@ -92,9 +85,9 @@ def replica(settings):
     except psycopg.Error as error:
         skip_or_fail(f"the replica at {url} does not answer: {error}", env="REQUIRE_REPLICA")
     assert standby, f"{url} is not a standby (pg_is_in_recovery() is false)"
-    saved = connections.settings.get(REPLICA)
-    _drop_connection()
-    connections.settings[REPLICA] = replica_dict
+    saved = connections[REPLICA].settings_dict
+    connections[REPLICA].close()
+    connections[REPLICA].settings_dict = replica_dict
     settings.REPLICA_DATABASES = [REPLICA]
     settings.REPLICA_CHECK_SECONDS = 60
     db_router.forget_verdicts()
@@ -108,11 +101,8 @@ def replica(settings):
     finally:
         with contextlib.suppress(psycopg.Error):
             sql("SELECT pg_wal_replay_resume()")
-        _drop_connection()
-        if saved is None:
-            del connections.settings[REPLICA]
-        else:
-            connections.settings[REPLICA] = saved
+        connections[REPLICA].close()
+        connections[REPLICA].settings_dict = saved
         db_router.forget_verdicts()
 
 
@@ -340,10 +330,16 @@ def test_database_replica_urls_add_one_alias_per_replica():
     assert json.loads(without.stdout.splitlines()[1]) == []
 
 
-def test_replicas_of_an_sqlite_database_are_a_clear_error():
+def test_replicas_of_an_sqlite_database_or_without_a_name_are_a_clear_error():
     result = _settings_of(DATABASE_REPLICA_URLS="postgres://app@r1.internal:5432/thinktank")
     assert result.returncode != 0
     assert "DATABASE_REPLICA_URLS lists PostgreSQL replicas" in result.stderr
+    result = _settings_of(
+        DATABASE_URL="postgres://app@primary.internal:5432/thinktank",
+        DATABASE_REPLICA_URLS="postgres://app@r1.internal:5432",
+    )
+    assert result.returncode != 0
+    assert "names no database" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -165,6 +165,8 @@ for _index, _url in enumerate(DATABASE_REPLICA_URLS):
         raise ImproperlyConfigured(
             "DATABASE_REPLICA_URLS lists PostgreSQL replicas of a PostgreSQL DATABASE_URL."
         )
+    if not _replica["NAME"]:
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URLS: {_url!r} names no database.")
     _replica["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),
         "connect_timeout": REPLICA_CONNECT_TIMEOUT,

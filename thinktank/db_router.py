@@ -20,7 +20,8 @@ and the verdict is kept `REPLICA_CHECK_SECONDS` per process; a replica that does
 skipped for that long (connecting waits at most `REPLICA_CONNECT_TIMEOUT`). A replica that
 fails in the middle of a request (down since the last probe) makes the middleware mark it
 down and run the request again on the primary: a GET/HEAD answered from the database is
-repeatable. Never a 500 or 503 because a replica is down.
+repeatable. Never a 500 or 503 because a replica is down. (A streamed answer, a CSV export,
+that fails part-way has been sent in part and cannot be run again: it is cut.)
 
 Replication lag and the page cache (thinktank/cache/): a page is stamped with the catalogue
 version read before rendering, and the version is bumped after a commit on the primary. Were a
@@ -245,9 +246,3 @@ class ReplicaRoutingMiddleware:
                 samesite="Lax", secure=request.is_secure(),
             )  # fmt: skip
         return response
-
-
-def current_alias():
-    """The alias reads of the current request go to (for tests and logging)."""
-    state = _routing.get()
-    return "default" if state is None or state.replica is None or state.wrote else state.replica

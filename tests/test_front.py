@@ -10,6 +10,7 @@ the test commits); skipped without them, failed in CI (REQUIRE_FRONT, REQUIRE_PO
 """
 
 import shutil
+import socket
 import time
 
 import pytest
@@ -88,3 +89,19 @@ def test_the_front_passes_static_files_and_robots_txt(front):
     assert get(port, "/robots.txt")[0] == 200
     status, body, _ = get(port, "/static/css/site.css")
     assert status == 200 and "{" in body
+
+
+def test_the_front_cuts_off_a_client_that_stops_sending_its_request(front):
+    """client_header_timeout: a connection that sent half a request line and went silent is
+    closed by nginx after 10 s (an idle one costs nginx a few kilobytes meanwhile, no worker)."""
+    port, _ = front
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: loc")
+        started = time.monotonic()
+        try:  # closed (reset_timedout_connection: a reset), or at most a 408
+            answer = sock.recv(1024)
+        except ConnectionResetError:
+            answer = b""
+        waited = time.monotonic() - started
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 408"), answer
+    assert 9 < waited < 20, waited

@@ -18,7 +18,7 @@ import datetime
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Q, Value
 from django.db.models.functions import Cast, ExtractYear
 
@@ -68,6 +68,12 @@ def facet_counts(filterset):
     chosen = filterset.selected("type")
     total = sum(n for value, n in counts["type"].items() if not chosen or value in chosen)
     return FacetCounts(counts=counts, total=total)
+
+
+def _read_connection():
+    """Where this request's reads go (a read replica for anonymous readers, db_router.py): the
+    counts are raw SQL, which the router does not see by itself."""
+    return connections[router.db_for_read(PublicationFacetRow)]
 
 
 @contextmanager
@@ -176,7 +182,7 @@ def _pg_rows(filterset):
         for facet, column in (("type", "type"), ("language", "language"), ("year", "y"))
     ]
     sql = f"WITH m AS {materialized} ({base_sql})\n" + "\nUNION ALL\n".join(parts)
-    with connection.cursor() as cursor:
+    with _read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
 
@@ -244,6 +250,6 @@ def _generic_rows(filterset):
         for facet, column in (("type", "type"), ("language", "language"), ("year", "y"))
     ]
     sql = "WITH " + ",\n".join(ctes) + "\n" + "\nUNION ALL\n".join(parts)
-    with connection.cursor() as cursor:
+    with _read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

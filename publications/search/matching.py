@@ -29,7 +29,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramWordSimilarity,
 )
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.backends.signals import connection_created
 from django.db.models import (
     BooleanField,
@@ -354,7 +354,8 @@ def attach_headlines(publications, text):
     query_sql, query_params = _tsquery_sql(parsed)
     sql = _HEADLINE_SQL.format(cases=config_cases(), default=DEFAULT_CONFIG, query=query_sql)
     params = [*query_params, [p.pk for p in publications]]
-    with connection.cursor() as cursor:
+    # Raw SQL: the router's choice (a read replica for anonymous readers) taken by hand.
+    with connections[router.db_for_read(Publication)].cursor() as cursor:
         cursor.execute(sql, params)
         headlines = dict(cursor.fetchall())
     for publication in publications:
@@ -419,7 +420,7 @@ def suggestion(text):
     """
     text = fuzzy[0]
     public_sql, public_params = Publication.objects.published().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(Publication)].cursor() as cursor:
         cursor.execute(
             sql.format(public=public_sql), [text, text, *public_params, text, text, *public_params]
         )

@@ -19,6 +19,8 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 
+from thinktank.db_router import primary_position_record
+
 from .purge import hook as purge_hook
 from .purge import paths_for, send
 
@@ -65,6 +67,9 @@ def catalogue_changed(*, publications=(), paths=()):
     before = paths_for(pks) if pks and purge_hook() else set()
 
     def after_commit():
+        # Before the bump: replicas serve reads only once they have replayed this far, so a
+        # page stamped with the new version never shows older rows (thinktank/db_router.py).
+        primary_position_record()
         _bump()
         try:
             send(publication_pks=pks, paths={*before, *paths})

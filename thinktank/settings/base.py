@@ -88,6 +88,8 @@ MIDDLEWARE = [
     # Above everything that reads sessions, users and languages: a hit skips them all, and a
     # miss's response is seen finished (its Vary and cookies) before it is stored.
     "thinktank.cache.pages.AnonymousPageCacheMiddleware",
+    # Below the page cache (a hit reads no database): anonymous reads to a read replica.
+    "thinktank.db_router.ReplicaRoutingMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -142,6 +144,38 @@ if IS_POSTGRES:
     # No JIT: the facet statement's estimated cost (per-row fallback subplans that never run)
     # crosses jit_above_cost and compiling it took ~0.9 s for a ~0.2 s query (bench/RESULTS.md).
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+
+# Read replicas (thinktank/db_router.py, README "Several machines"): anonymous reads go to one
+# of these copies of the primary, everything else to `default`. PostgreSQL streaming replicas.
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS", "")
+# A replica that does not answer within this many seconds is skipped (the request reads from
+# the primary); its verdict, and its replay position, are kept this long per process.
+REPLICA_CONNECT_TIMEOUT = int(os.environ.get("REPLICA_CONNECT_TIMEOUT", "2"))
+REPLICA_CHECK_SECONDS = float(os.environ.get("REPLICA_CHECK_SECONDS", "5"))
+# How long a browser reads from the primary after it sent a write (POST, PUT, PATCH, DELETE).
+REPLICA_PIN_SECONDS = int(os.environ.get("REPLICA_PIN_SECONDS", "15"))
+REPLICA_DATABASES = []
+for _index, _url in enumerate(DATABASE_REPLICA_URLS):
+    _replica = dj_database_url.parse(
+        _url,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    if not IS_POSTGRES or _replica["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URLS lists PostgreSQL replicas of a PostgreSQL DATABASE_URL."
+        )
+    if not _replica["NAME"]:
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URLS: {_url!r} names no database.")
+    _replica["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "connect_timeout": REPLICA_CONNECT_TIMEOUT,
+    }
+    # Tests never create a database on a replica (it is read-only): it copies the primary's.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica_{_index}"] = _replica
+    REPLICA_DATABASES.append(f"replica_{_index}")
+DATABASE_ROUTERS = ["thinktank.db_router.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

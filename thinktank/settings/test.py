@@ -4,6 +4,8 @@ import os
 import tempfile
 from pathlib import Path
 
+import dj_database_url
+
 os.environ.setdefault("THINKTANK_DEFAULT_DEBUG", "1")
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 _tmp = Path(tempfile.mkdtemp(prefix="thinktank-test-"))
@@ -27,3 +29,18 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Connections opened by live-server and test threads must not outlive the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Tests build rows inside a transaction a replica cannot see: reads stay on the primary except
+# in tests/test_replicas.py, which points the replica aliases at the real replica and turns
+# routing on.
+REPLICA_DATABASES = []
+# tests/test_replicas.py reads the real replica that TEST_REPLICA_URL names (.ci/replica): an
+# alias that mirrors the test database (none is created on a read-only replica) until that
+# test points it at the replica's copy. Not DATABASE_REPLICA_URLS: the app servers that other
+# tests start inherit the environment.
+if os.environ.get("TEST_REPLICA_URL") and IS_POSTGRES:  # noqa: F405
+    DATABASES.setdefault(  # noqa: F405
+        "replica_0",
+        {**dj_database_url.parse(os.environ["TEST_REPLICA_URL"]), "TEST": {"MIRROR": "default"}},
+    )
+for _alias in DATABASES:  # noqa: F405
+    DATABASES[_alias]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - hand-written prose, wrapped by hand
 """Hand-written building blocks of the demo's texts, one brief per publication (see make_texts.py).
 
 Each brief holds what makes a piece its own: the subject (`topic`, a noun phrase that fits after
@@ -135,7 +136,10 @@ BRIEFS = {
             "plants",
             "coordinate with other importers so that diverted goods do not land in Europe",
         ],
-        risks=["retaliation against European farm and luxury exports", "an erosion of Europe's industrial base"],
+        risks=[
+            "retaliation against European farm and luxury exports",
+            "an erosion of Europe's industrial base",
+        ],
         stake="The EU must protect its industry without raising the cost of the green transition it "
         "has committed to.",
     ),
@@ -156,7 +160,10 @@ BRIEFS = {
             "rare earths",
             "tell Beijing clearly and jointly what the European response to coercion would be",
         ],
-        risks=["a quarantine that cuts trade without a shot", "a miscalculation during an exercise"],
+        risks=[
+            "a quarantine that cuts trade without a shot",
+            "a miscalculation during an exercise",
+        ],
         stake="Even a limited crisis would cost the European economy more than the energy shock of "
         "2022.",
     ),
@@ -355,7 +362,10 @@ BRIEFS = {
             "seek mutual recognition of conformity assessments with like-minded partners",
             "invest in computing capacity so that regulation is matched by innovation",
         ],
-        risks=["rules that push developers out of Europe", "a standards race Europe cannot win alone"],
+        risks=[
+            "rules that push developers out of Europe",
+            "a standards race Europe cannot win alone",
+        ],
         stake="Europe can set rules that others adopt, but only if its market stays attractive.",
     ),
     "european-defence-industry": B(
@@ -374,7 +384,10 @@ BRIEFS = {
             "pool orders across member states to reduce the number of competing models",
             "secure supplies of explosives, propellants and electronic components",
         ],
-        risks=["a surge in demand that industry cannot meet", "fragmentation into national champions"],
+        risks=[
+            "a surge in demand that industry cannot meet",
+            "fragmentation into national champions",
+        ],
         stake="A long war in Europe would be decided as much in factories as on the front line.",
     ),
     "european-economic-security": B(
@@ -583,7 +596,10 @@ BRIEFS = {
             "cooperate on defence technology through the new partnership agreements",
             "explain to Beijing that Japan's shift is defensive",
         ],
-        risks=["an action–reaction cycle with China", "a blurred line between pre-emption and defence"],
+        risks=[
+            "an action–reaction cycle with China",
+            "a blurred line between pre-emption and defence",
+        ],
         stake="Japan is Europe's closest partner in Asia, and its deterrence affects the whole "
         "region.",
     ),
@@ -691,7 +707,10 @@ BRIEFS = {
             "cooperate with Seoul and Tokyo on intelligence",
             "press Beijing to limit its partners' cooperation",
         ],
-        risks=["Russian technology transfers to Pyongyang", "combat experience for North Korean troops"],
+        risks=[
+            "Russian technology transfers to Pyongyang",
+            "combat experience for North Korean troops",
+        ],
         stake="The war in Ukraine has linked the security of Europe and of Asia.",
     ),
     "nuclear-arms-race-asia": B(

@@ -1,6 +1,7 @@
 """Write the demo publications' bodies into `catalogue.json` from the briefs in briefs.py.
 
-    .venv/bin/python publications/demo/make_texts.py && .venv/bin/python publications/demo/make_files.py
+    .venv/bin/python publications/demo/make_texts.py
+    .venv/bin/python publications/demo/make_files.py
 
 Each body is composed from its own brief (facts, actors, options, risks: hand-written, one set
 per publication) and from pools of hand-written sentences that take the brief's words; a
@@ -21,7 +22,7 @@ from pathlib import Path
 
 try:
     from .briefs import BRIEFS
-    from .texts_fr import FRENCH_BRIEFS, FRENCH_WORKS, FR
+    from .texts_fr import FR, FRENCH_BRIEFS, FRENCH_WORKS
 except ImportError:  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from briefs import BRIEFS
@@ -37,8 +38,7 @@ EN = {
         "Few questions on the agenda of European governments have moved as fast as {topic}.",
         "Until recently, {topic} was a matter for specialists; it has become a question that "
         "heads of government raise in their own statements.",
-        "Any discussion of {topic} has to start with how much the ground has shifted since "
-        "{prev}.",
+        "Any discussion of {topic} has to start with how much the ground has shifted since {prev}.",
         "It is tempting to treat {topic} as a story of crisis, but the record since {prev} is "
         "more mixed than the headlines suggest.",
         "Policymakers in Europe tend to look at {topic} through the lens of the last crisis, "
@@ -193,8 +193,7 @@ EN = {
         "Results should be reviewed after two years and the approach adjusted.",
         "The Commission is well placed to coordinate this effort.",
         "This is the most demanding recommendation, and the most important.",
-        "Parliaments should be involved early so that commitments survive changes of "
-        "government.",
+        "Parliaments should be involved early so that commitments survive changes of government.",
     ],
     "close": [
         "None of this will be easy, but the cost of inaction is rising.",
@@ -207,8 +206,8 @@ EN = {
 
 #: Publications written as structured HTML: extra blocks for each (a table, a quotation, a figure).
 HTML_BODIES = {
-    "china-taiwan-strait-scenarios": dict(
-        table=(
+    "china-taiwan-strait-scenarios": {
+        "table": (
             "Estimated first-year cost to the EU economy, by scenario",
             ["Scenario", "Trade disrupted", "Loss of EU GDP", "Main channel"],
             [
@@ -218,20 +217,20 @@ HTML_BODIES = {
                 ["Invasion", "Total, open-ended", "Above 5%", "Everything"],
             ],
         ),
-        quote=(
+        "quote": (
             "Everyone has a plan for the first week. Nobody has a plan for the fourth month.",
             "A European trade official, interviewed in Brussels",
         ),
-        figure=(
+        "figure": (
             "taiwan-strait-shipping.png",
             "Bar chart of container traffic through the Taiwan Strait by quarter, 2022 to 2024, "
             "showing dips during three military exercises",
             "Container traffic through the Taiwan Strait, 2022–2024, quarterly index",
             "Meridian Institute, from ship-tracking data",
         ),
-    ),
-    "european-defence-industry": dict(
-        table=(
+    },
+    "european-defence-industry": {
+        "table": (
             "Annual production capacity of 155 mm shells in Europe (thousands)",
             ["Year", "Capacity", "Orders placed", "Gap"],
             [
@@ -241,20 +240,20 @@ HTML_BODIES = {
                 ["2025 (planned)", "1,500", "2,000", "500"],
             ],
         ),
-        quote=(
+        "quote": (
             "We can build a new line in eighteen months. We cannot do it on a one-year contract.",
             "A European ammunition manufacturer",
         ),
-        figure=(
+        "figure": (
             "shell-production.png",
             "Line chart of European 155 mm shell production rising from 300,000 in 2022 to "
             "1.5 million planned in 2025",
             "European production of 155 mm artillery shells, 2022–2025",
             "Meridian Institute, from company reports and ministry statements",
         ),
-    ),
-    "ukraine-reconstruction-financing": dict(
-        table=(
+    },
+    "ukraine-reconstruction-financing": {
+        "table": (
             "Sources of reconstruction finance, committed or under discussion",
             ["Source", "Amount", "Form", "Status"],
             [
@@ -264,21 +263,21 @@ HTML_BODIES = {
                 ["Private investment", "Uncertain", "Equity", "Awaits insurance"],
             ],
         ),
-        quote=(
+        "quote": (
             "Investors do not ask us whether the war will end. They ask who pays if a "
             "missile hits the plant.",
             "A Ukrainian official in charge of investment",
         ),
-        figure=(
+        "figure": (
             "reconstruction-needs.png",
             "Bar chart of reconstruction needs by sector: housing, transport, energy, "
             "industry and other",
             "Reconstruction needs by sector, billions of dollars",
             "Meridian Institute, based on the 2025 damage assessment",
         ),
-    ),
-    "critical-minerals-latin-america": dict(
-        table=(
+    },
+    "critical-minerals-latin-america": {
+        "table": (
             "Selected resources and the share refined at home",
             ["Country", "Main mineral", "Share of world resources", "Refined locally"],
             [
@@ -288,18 +287,18 @@ HTML_BODIES = {
                 ["Brazil", "Rare earths, nickel", "17% (rare earths)", "Very little"],
             ],
         ),
-        quote=(
+        "quote": (
             "We do not want to be a quarry for other people's transitions.",
             "A Chilean minister, at a conference in Santiago",
         ),
-        figure=(
+        "figure": (
             "lithium-resources.png",
             "Bar chart comparing identified lithium resources in Bolivia, Argentina, Chile, "
             "the United States and Australia",
             "Identified lithium resources, millions of tonnes",
             "Meridian Institute, from geological survey data",
         ),
-    ),
+    },
 }
 
 LENGTHS = {  # paragraphs per section: open, context, actors, risks, scenarios, europe, recs, close
@@ -366,7 +365,7 @@ def compose(pub, brief, pools):
     words = {
         "topic": brief["topic"],
         "year": str(year - 1),
-        "prev": f"{year - 3}" if language == "en" else f"{year - 3}",
+        "prev": str(year - 3),
         **{f"a{i}": actor for i, actor in enumerate(actors)},
         **{f"A{i}": _cap(actor) for i, actor in enumerate(actors)},
     }
@@ -393,10 +392,8 @@ def compose(pub, brief, pools):
 
     paragraphs = []
     for i in range(n_context):
-        if i < 2:
-            first = facts[i + 1]
-        else:  # the facts are used up: the paragraph opens on the last actor's view
-            first = pool.take("actor_topic", a=actors[-1])
+        # Once the facts are used up, a paragraph opens on the last actor's view.
+        first = facts[i + 1] if i < 2 else pool.take("actor_topic", a=actors[-1])
         paragraphs.append(" ".join([first, pool.take("context"), pool.take("context")]))
     sections.append(paragraphs)
 
@@ -447,9 +444,7 @@ def compose(pub, brief, pools):
     paragraphs = []
     for i in range(n_europe):
         opener = brief["stake"] if n_open < 2 or i else pool.take("europe")
-        paragraphs.append(
-            " ".join([opener, pool.take("europe"), pool.take("europe_topic")])
-        )
+        paragraphs.append(" ".join([opener, pool.take("europe"), pool.take("europe_topic")]))
     sections.append(paragraphs)
 
     paragraphs = []
@@ -492,8 +487,7 @@ EN["scenario_risk"] = [
     "would recede, at least for a time.",
 ]
 EN["rec_one"] = [
-    "Three steps would help. European governments should {0}; they should {1}; and they "
-    "should {2}."
+    "Three steps would help. European governments should {0}; they should {1}; and they should {2}."
 ]
 EN["actor_topic"] = [
     "On {topic}, {a} has stated its aims publicly, but its red lines remain deliberately vague.",
@@ -576,7 +570,8 @@ NOTE_FORMS = [
     "Meridian Institute calculations, based on national statistics for {year}.",
     "See the institute's earlier work on {topic}, published in {prev}.",
     "Interview with a diplomat posted in {a}, {month} {year}.",
-    "Official figures on {topic}; the series was revised in {year} and earlier years are not comparable.",
+    "Official figures on {topic}; the series was revised in {year} and earlier years are not "
+    "comparable.",
     "Statement to parliament by the minister in charge, {month} {year}.",
     "Authors' estimate for {a}; the range reflects differences between the main sources.",
     "Round-table held under the Chatham House rule, Paris, {month} {year}.",
@@ -612,10 +607,7 @@ def body_for(pub):
     """(body, body_format) for one publication; media items keep an empty body."""
     if pub["type"] == "media":
         return "", "text"
-    if pub["language"] == "fr":
-        brief = FRENCH_BRIEFS[pub["slug"]]
-    else:
-        brief = BRIEFS[pub["slug"]]
+    brief = FRENCH_BRIEFS[pub["slug"]] if pub["language"] == "fr" else BRIEFS[pub["slug"]]
     sections = compose(pub, brief, POOLS[pub["language"]])
     if pub["slug"] in HTML_BODIES:
         return html(pub, sections, HTML_BODIES[pub["slug"]]), "html"
@@ -631,6 +623,9 @@ def main():
         publications[french["slug"]] = french
     for pub in publications.values():
         pub["body"], pub["body_format"] = body_for(pub)
+        # Covers for what a publisher would give one: books, reports and papers with a PDF.
+        if pub["type"] in ("book", "report") or (pub["pdf"] and pub["type"] == "analysis"):
+            pub["cover"] = f"files/covers/{pub['slug']}.jpg"
     document["publications"] = [publications[slug] for slug in sorted(publications)]
     DOCUMENT.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - hand-written prose, wrapped by hand
 """French building blocks of the demo's texts: the French versions' metadata (`FRENCH_WORKS`,
 copied over the English original's record by make_texts.py), their briefs and the French
 sentence pools (the same roles as `EN` in make_texts.py)."""
@@ -61,10 +62,10 @@ FRENCH_WORKS = [
 ]
 
 FRENCH_BRIEFS = {
-    "dissuasion-francaise-dimension-europeenne": dict(
-        topic="la dimension européenne de la dissuasion française",
-        actors=["Paris", "Berlin", "Varsovie", "Londres"],
-        facts=[
+    "dissuasion-francaise-dimension-europeenne": {
+        "topic": "la dimension européenne de la dissuasion française",
+        "actors": ["Paris", "Berlin", "Varsovie", "Londres"],
+        "facts": [
             "Depuis 1995, chaque président français a rappelé que les intérêts vitaux de la France "
             "comportent une dimension européenne, sans jamais en fixer les contours.",
             "L'arsenal français compte moins de 300 têtes, réparties entre une composante "
@@ -72,20 +73,20 @@ FRENCH_BRIEFS = {
             "Les Forces aériennes stratégiques ont conduit en 2025 un exercice auquel des "
             "partenaires européens ont été invités comme observateurs.",
         ],
-        options=[
+        "options": [
             "associer des partenaires volontaires aux exercices de la composante aéroportée",
             "ouvrir un dialogue stratégique régulier sur la doctrine avec les capitales intéressées",
             "coordonner étroitement leur politique avec le Royaume-Uni, l'autre puissance "
             "nucléaire européenne",
         ],
-        risks=["une ambiguïté mal comprise", "un affaiblissement de la solidarité atlantique"],
-        stake="Une dimension européenne plus lisible renforcerait la dissuasion de l'Alliance "
+        "risks": ["une ambiguïté mal comprise", "un affaiblissement de la solidarité atlantique"],
+        "stake": "Une dimension européenne plus lisible renforcerait la dissuasion de l'Alliance "
         "sans changer qui décide.",
-    ),
-    "elargissement-sans-illusions": dict(
-        topic="l'élargissement de l'Union à l'Ukraine et à la Moldavie",
-        actors=["Kyiv", "Chișinău", "Bruxelles", "les États membres sceptiques"],
-        facts=[
+    },
+    "elargissement-sans-illusions": {
+        "topic": "l'élargissement de l'Union à l'Ukraine et à la Moldavie",
+        "actors": ["Kyiv", "Chișinău", "Bruxelles", "les États membres sceptiques"],
+        "facts": [
             "Les négociations d'adhésion avec l'Ukraine et la Moldavie se sont ouvertes en juin "
             "2024, dix-huit mois après l'octroi du statut de candidat.",
             "À règles constantes, l'Ukraine deviendrait le premier bénéficiaire net des fonds "
@@ -94,20 +95,22 @@ FRENCH_BRIEFS = {
             "Une Union à trente-cinq devrait prendre la plupart de ses décisions à la majorité "
             "qualifiée, faute de quoi elle risquerait la paralysie.",
         ],
-        options=[
+        "options": [
             "proposer une adhésion par étapes, avec un accès aux programmes au fil des réformes",
             "réformer les règles de vote et le budget en même temps que les négociations",
             "maintenir une approche fondée sur le mérite, pour que chaque progrès soit visible",
         ],
-        risks=["une lassitude de l'élargissement chez les membres fondateurs", "une fronde des "
-               "agriculteurs"],
-        stake="L'élargissement est désormais la principale politique de sécurité de l'Union "
+        "risks": [
+            "une lassitude de l'élargissement chez les membres fondateurs",
+            "une fronde des agriculteurs",
+        ],
+        "stake": "L'élargissement est désormais la principale politique de sécurité de l'Union "
         "envers son voisinage oriental.",
-    ),
-    "sahel-apres-les-coups-d-etat": dict(
-        topic="l'avenir du Sahel après les coups d'État",
-        actors=["Bamako", "Ouagadougou", "Niamey", "Moscou"],
-        facts=[
+    },
+    "sahel-apres-les-coups-d-etat": {
+        "topic": "l'avenir du Sahel après les coups d'État",
+        "actors": ["Bamako", "Ouagadougou", "Niamey", "Moscou"],
+        "facts": [
             "Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO en 2024 et formé l'Alliance "
             "des États du Sahel.",
             "Les forces françaises ont quitté le Mali en 2022 et le Niger en 2023, après près de "
@@ -115,19 +118,19 @@ FRENCH_BRIEFS = {
             "Le nombre de victimes de la violence djihadiste au Sahel central a augmenté après "
             "les coups d'État, selon les données d'ACLED.",
         ],
-        options=[
+        "options": [
             "maintenir l'aide humanitaire et l'aide au développement au plus près des populations",
             "soutenir les États côtiers pour prévenir la contagion",
             "parler aux juntes sans leur conférer de légitimité",
         ],
-        risks=["l'extension djihadiste vers les États côtiers", "une crise humanitaire majeure"],
-        stake="L'instabilité du Sahel touche l'Europe par les migrations, le terrorisme et la "
+        "risks": ["l'extension djihadiste vers les États côtiers", "une crise humanitaire majeure"],
+        "stake": "L'instabilité du Sahel touche l'Europe par les migrations, le terrorisme et la "
         "concurrence d'influence.",
-    ),
-    "gaz-europeen-apres-la-russie": dict(
-        topic="le marché européen du gaz après la Russie",
-        actors=["Berlin", "la Commission", "les exportateurs de GNL", "Kyiv"],
-        facts=[
+    },
+    "gaz-europeen-apres-la-russie": {
+        "topic": "le marché européen du gaz après la Russie",
+        "actors": ["Berlin", "la Commission", "les exportateurs de GNL", "Kyiv"],
+        "facts": [
             "La part de la Russie dans les importations de gaz de l'Union est passée d'environ 40 "
             "% en 2021 à quelque 15 % en 2023, surtout du GNL et des flux transitant par la "
             "Turquie.",
@@ -136,16 +139,18 @@ FRENCH_BRIEFS = {
             "La consommation de gaz de l'Union en 2023 était inférieure d'environ 18 % à sa "
             "moyenne des cinq années précédentes.",
         ],
-        options=[
+        "options": [
             "faire de la réduction de la demande un outil permanent et non une mesure d'urgence",
             "utiliser les achats groupés pour peser face aux fournisseurs de GNL",
             "programmer la fin des importations de GNL russe selon un calendrier clair",
         ],
-        risks=["un hiver froid avec des stocks bas", "la dépendance envers un petit nombre de "
-               "fournisseurs"],
-        stake="Le prix du gaz décidera du sort des industries chimiques et sidérurgiques "
+        "risks": [
+            "un hiver froid avec des stocks bas",
+            "la dépendance envers un petit nombre de fournisseurs",
+        ],
+        "stake": "Le prix du gaz décidera du sort des industries chimiques et sidérurgiques "
         "européennes.",
-    ),
+    },
 }
 
 FR = {
@@ -174,8 +179,7 @@ FR = {
         "possibles et à quel prix.",
     ],
     "context": [
-        "Derrière ce chiffre se dessine une tendance plus ancienne que les événements de "
-        "{year}.",
+        "Derrière ce chiffre se dessine une tendance plus ancienne que les événements de {year}.",
         "Les statistiques officielles ne racontent qu'une partie de l'histoire ; la part "
         "informelle est plus difficile à mesurer.",
         "Ces chiffres sont des estimations, et les auteurs ont préféré des fourchettes lorsque "
@@ -243,8 +247,7 @@ FR = {
         "Le danger le plus sérieux est {risk}, qui pourrait survenir sans que personne ne l'ait "
         "décidé.",
         "Un second risque, moins discuté, est {risk}.",
-        "Aucun acteur ne souhaite {risk}, mais plusieurs de leurs choix le rendent plus "
-        "probable.",
+        "Aucun acteur ne souhaite {risk}, mais plusieurs de leurs choix le rendent plus probable.",
         "La probabilité de {risk} est faible chaque année, mais ses conséquences justifient de "
         "s'y préparer dès maintenant.",
     ],
@@ -332,7 +335,5 @@ FR = {
         "dans un monde plus dur.",
         "Les choix sont politiques ; l'analyse ne peut que les éclairer.",
     ],
-    "close_topic": [
-        "L'Europe ne peut pas régler seule {topic}, mais elle peut peser sur l'issue."
-    ],
+    "close_topic": ["L'Europe ne peut pas régler seule {topic}, mais elle peut peser sur l'issue."],
 }

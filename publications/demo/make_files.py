@@ -179,14 +179,15 @@ def portrait(slug, size=480):
     head_w, head_h = s * 0.25, s * 0.32
     top = s * 0.2
     # long hair falls behind the shoulders
-    if style in ("long", "curly"):
-        width = head_w * (1.45 if style == "curly" else 1.25)
+    if style in ("long", "curly", "bob"):
+        width = head_w * {"curly": 1.45, "long": 1.25, "bob": 1.22}[style]
+        bottom = top + head_h * (0.98 if style == "bob" else 1.35)
         draw.rounded_rectangle(
             (
                 cx - width / 2 - s * 0.02,
                 top + head_h * 0.15,
                 cx + width / 2 + s * 0.02,
-                top + head_h * 1.35,
+                bottom,
             ),
             radius=s * 0.08,
             fill=hair,
@@ -229,32 +230,32 @@ def portrait(slug, size=480):
         draw.chord(
             (hx1 - s * 0.05, top + head_h * 0.25, hx1, top + head_h * 0.6), 270, 90, fill=hair
         )
-    elif style == "receding":
-        draw.chord((hx0, top - s * 0.01, hx1, top + head_h * 0.55), 180, 360, fill=hair)
+    elif style in ("receding", "crop", "short", "side"):
+        # Hair hugs the skull down to the temples; a skin-coloured forehead cut into it draws
+        # a rounded hairline (higher for a receding one, offset for a side parting).
+        grow = s * {"crop": 0.008, "receding": 0.01, "short": 0.02, "side": 0.025}[style]
+        draw.chord(
+            (hx0 - grow, top - grow * 1.6, hx1 + grow, top + head_h * 0.84), 172, 368, fill=hair
+        )
+        hairline = {"crop": 0.16, "receding": 0.3, "short": 0.2, "side": 0.19}[style]
+        shift = head_w * (0.06 if style == "side" else 0)
+        width = head_w * (0.4 if style == "receding" else 0.36)
         draw.ellipse(
-            (cx - head_w * 0.32, top + head_h * 0.02, cx + head_w * 0.32, top + head_h * 0.3),
+            (
+                cx + shift - width,
+                top + head_h * hairline,
+                cx + shift + width,
+                top + head_h * (hairline + 0.75),
+            ),
             fill=skin,
         )
-    elif style == "crop":
-        draw.chord(
-            (hx0 + s * 0.005, top - s * 0.012, hx1 - s * 0.005, top + head_h * 0.5),
-            180,
-            360,
-            fill=hair,
-        )
-    elif style in ("short", "side"):
-        draw.chord((hx0, top - s * 0.02, hx1, top + head_h * 0.6), 180, 360, fill=hair)
-        part = cx - head_w * (0.18 if style == "side" else 0.05)
-        draw.polygon(
-            [
-                (hx0, top + head_h * 0.3),
-                (part, top + head_h * 0.1),
-                (hx1, top + head_h * 0.22),
-                (hx1, top + head_h * 0.12),
-                (hx0, top + head_h * 0.12),
-            ],
-            fill=hair,
-        )
+        if style == "side":
+            part = cx - head_w * 0.2
+            draw.line(
+                [(part, top + head_h * 0.02), (part + head_w * 0.02, top + head_h * 0.2)],
+                fill=_mix(hair, "#000000", 0.35),
+                width=int(s * 0.006),
+            )
     else:  # long, bob, bun, curly: a fringe swept to one side and hair framing the face
         grow = s * (0.05 if style == "curly" else 0.02)
         draw.chord(
@@ -271,7 +272,7 @@ def portrait(slug, size=480):
             fill=hair,
         )
         depth = {"bob": 0.85, "long": 0.95, "curly": 0.95, "bun": 0.45}[style]
-        for side in (-1, 1):
+        for side in (-1, 1) if style in ("long", "curly") else ():
             x = cx + side * head_w / 2
             draw.rounded_rectangle(
                 (
@@ -335,7 +336,8 @@ def portrait(slug, size=480):
             fill=_mix(hair, skin, 0.2),
         )
         draw.ellipse(
-            (cx - s * 0.035, mouth_y - s * 0.012, cx + s * 0.035, mouth_y + s * 0.018), fill=skin
+            (cx - s * 0.026, mouth_y - s * 0.004, cx + s * 0.026, mouth_y + s * 0.014),
+            fill=_mix(skin, "#8a3a3a", 0.35),
         )
     draw.arc(
         (cx - s * 0.035, mouth_y - s * 0.02, cx + s * 0.035, mouth_y + s * 0.015),

@@ -614,6 +614,17 @@ def body_for(pub):
     return plain(sections), "text"
 
 
+def _ordered(record):
+    """The record with `body_format` right after `body`, where export writes it."""
+    ordered = {}
+    for key, value in record.items():
+        if key != "body_format":
+            ordered[key] = value
+        if key == "body":
+            ordered["body_format"] = record["body_format"]
+    return ordered
+
+
 def main():
     document = json.loads(DOCUMENT.read_text(encoding="utf-8"))
     publications = {p["slug"]: p for p in document["publications"]}
@@ -626,7 +637,7 @@ def main():
         # Covers for what a publisher would give one: books, reports and papers with a PDF.
         if pub["type"] in ("book", "report") or (pub["pdf"] and pub["type"] == "analysis"):
             pub["cover"] = f"files/covers/{pub['slug']}.jpg"
-    document["publications"] = [publications[slug] for slug in sorted(publications)]
+    document["publications"] = [_ordered(publications[slug]) for slug in sorted(publications)]
     DOCUMENT.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 

@@ -379,6 +379,9 @@ def compose(pub, brief, pools):
     pool = Pool(pools, rng, fill)
     kind = pub["type"] if pub["type"] in LENGTHS else "article"
     n_open, n_context, n_actor, n_risk, n_scen, n_europe, n_rec, n_close = LENGTHS[kind]
+    if n_actor > len(actors):  # one paragraph per actor; the rest of the length goes to context
+        n_context += n_actor - len(actors)
+        n_actor = len(actors)
     facts, options, risks = brief["facts"], brief["options"], brief["risks"]
     sections = []
 
@@ -392,8 +395,8 @@ def compose(pub, brief, pools):
 
     paragraphs = []
     for i in range(n_context):
-        # Once the facts are used up, a paragraph opens on the last actor's view.
-        first = facts[i + 1] if i < 2 else pool.take("actor_topic", a=actors[-1])
+        # Once the facts are used up, a paragraph opens on an actor's view, the last ones first.
+        first = facts[i + 1] if i < 2 else pool.take("actor_topic", a=actors[(1 - i) % len(actors)])
         paragraphs.append(" ".join([first, pool.take("context"), pool.take("context")]))
     sections.append(paragraphs)
 

@@ -494,7 +494,10 @@ def chart(kind, labels, values, unit, width=1200, height=640):
     image = Image.new("RGB", (width, height), "#ffffff")
     draw = ImageDraw.Draw(image)
     left, right, top, bottom = 110, width - 40, 40, height - 90
-    top_value = max(values) * 1.15
+    rough = max(values) * 1.1 / 4  # four intervals of a round size
+    magnitude = 10 ** math.floor(math.log10(rough))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= rough)
+    top_value = 4 * step
     font = _font(24)
     for i in range(5):
         value = top_value * i / 4

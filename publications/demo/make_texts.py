@@ -560,8 +560,7 @@ def html(pub, sections, extra):
             blocks.append("<p>In short, European governments should:</p>")
             blocks.append(f"<ul>{items}</ul>")
     items = "".join(
-        f'<li id="note-{i}">{escape(note)} <a href="#ref-{i}">↩</a></li>'
-        for i, note in enumerate(notes[:n], start=1)
+        f'<li id="note-{i}">{escape(note)}</li>' for i, note in enumerate(notes[:n], start=1)
     )
     blocks.append("<h2>Notes</h2>")
     blocks.append(f'<ol class="notes">{items}</ol>')
@@ -569,16 +568,16 @@ def html(pub, sections, extra):
 
 
 NOTE_FORMS = [
-    "Interview with an official of {a}, {month} {year}.",
+    "Interview with an official familiar with the thinking of {a}, {month} {year}.",
     "Meridian Institute calculations, based on national statistics for {year}.",
     "See the institute's earlier work on {topic}, published in {prev}.",
-    "Interview with a diplomat posted in {a}, {month} {year}.",
+    "Interview with a diplomat who follows {a} closely, {month} {year}.",
     "Official figures on {topic}; the series was revised in {year} and earlier years are not "
     "comparable.",
     "Statement to parliament by the minister in charge, {month} {year}.",
     "Authors' estimate for {a}; the range reflects differences between the main sources.",
     "Round-table held under the Chatham House rule, Paris, {month} {year}.",
-    "Press conference in {a}, {month} {prev}.",
+    "Public statement on behalf of {a}, {month} {prev}.",
     "Data from company reports; figures for {year} are provisional.",
     "On the position of {a}, the sources disagree; we give the more cautious figure.",
     "Interview with a researcher working on {topic}, {month} {year}.",

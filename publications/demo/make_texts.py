@@ -304,7 +304,7 @@ HTML_BODIES = {
 LENGTHS = {  # paragraphs per section: open, context, actors, risks, scenarios, europe, recs, close
     "briefing": (1, 2, 2, 1, 0, 0, 1, 0),
     "article": (1, 2, 2, 1, 0, 1, 1, 1),
-    "analysis": (2, 3, 4, 2, 0, 2, 3, 1),
+    "analysis": (2, 4, 4, 2, 0, 2, 3, 1),
     "report": (2, 4, 5, 2, 4, 2, 3, 1),
     "book": (2, 4, 5, 2, 4, 2, 3, 1),
 }

@@ -516,7 +516,8 @@ def plain(sections):
 
 
 def html(pub, sections, extra):
-    """The contract's HTML subset, blocks separated by blank lines; 12 numbered notes."""
+    """The contract's HTML subset as the sanitiser writes it (one block a line, attributes in
+    its order), so that import and export give it back unchanged; 14 numbered notes."""
     notes = note_texts(pub)
     blocks, n = [], 0
     for index, (heading, paragraphs) in enumerate(sections):
@@ -548,7 +549,7 @@ def html(pub, sections, extra):
             name, alt, figcaption, credit = extra["figure"]
             src = FIGURE_URL.format(name=name)
             blocks.append(
-                f'<figure><img src="{src}" alt="{_escape(alt)}">'
+                f'<figure><img alt="{_escape(alt)}" src="{src}">'
                 f"<figcaption>{escape(figcaption)}. Source: {escape(credit)}.</figcaption></figure>"
             )
         if index == 2:
@@ -564,7 +565,7 @@ def html(pub, sections, extra):
     )
     blocks.append("<h2>Notes</h2>")
     blocks.append(f'<ol class="notes">{items}</ol>')
-    return "\n\n".join(blocks)
+    return "\n".join(blocks)  # the sanitiser's own form: one block a line
 
 
 NOTE_FORMS = [

@@ -609,7 +609,7 @@ def _draw_cover(canvas, doc, info):
     for i in range(9):  # the series' band of arcs
         canvas.setStrokeColor(accent)
         canvas.setLineWidth(0.6 + i * 0.15)
-        r = (i + 1) * width / 14
+        r = (i + 1) * width / 20
         canvas.circle(width * 0.95 + rng.uniform(-10, 10), height * 0.42, r, stroke=1, fill=0)
     canvas.restoreState()
     canvas.saveState()

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the sentence pools are prose, some wider than a code line
 """Write the demo publications' bodies into `catalogue.json` from the briefs in briefs.py.
 
     .venv/bin/python publications/demo/make_texts.py
@@ -35,6 +36,10 @@ FIGURE_URL = "/static/img/demo/{name}"  # served by the app (static/img/demo/, f
 # Sentence pools, by role. Slots: {topic}, {a} (one actor), {a0}–{a3}, {year}, {risk}, {opt}.
 EN = {
     "open": [
+        "Three years ago, few would have predicted how central {topic} would become to Europe's foreign policy debates.",
+        "Officials who deal with {topic} describe a file that has changed nature: from a technical dossier to a test of strategy.",
+        "The public debate on {topic} has been loud; the policy response has been quieter and, in places, more effective than it appears.",
+        "Anyone trying to understand {topic} faces an abundance of commentary and a scarcity of reliable data.",
         "Few questions on the agenda of European governments have moved as fast as {topic}.",
         "Until recently, {topic} was a matter for specialists; it has become a question that "
         "heads of government raise in their own statements.",
@@ -49,6 +54,9 @@ EN = {
         "accounts is itself part of the problem.",
     ],
     "thesis": [
+        "We find that the room for manoeuvre is narrower than optimists hope and wider than pessimists fear.",
+        "Our reading rests on official data, on the work of other research institutes and on some thirty interviews conducted over the past year.",
+        "The recommendations are deliberately modest: they are meant to be adopted, not admired.",
         "This paper argues that the main constraint is not a lack of instruments but a lack of "
         "agreement on what they are for.",
         "The argument developed here is that the decisive choices will be made in the next two "
@@ -63,6 +71,16 @@ EN = {
         "Europe can do about it.",
     ],
     "context": [
+        "Budgets followed announcements only with a delay, and often not in full.",
+        "Much of the adjustment happened out of public view, in regulatory decisions and procurement rules.",
+        "The official narrative has changed faster than the underlying numbers.",
+        "Regional differences are large, and national averages hide them.",
+        "Several of the people interviewed for this paper described the period as the most demanding of their careers.",
+        "The private sector adapted first, often without waiting for governments to set the rules.",
+        "Public opinion has been more stable than the political debate suggests.",
+        "Earlier forecasts underestimated how quickly habits would change once prices moved.",
+        "Legal challenges have slowed implementation without reversing its direction.",
+        "The sequence matters: decisions taken in haste have constrained the options available since.",
         "Behind this figure lies a longer trend that predates the events of {year}.",
         "Official statistics tell only part of the story, and the informal side is harder to "
         "measure.",
@@ -87,6 +105,12 @@ EN = {
         "but divided about its causes.",
     ],
     "actor": [
+        "{A} has kept a low profile, which should not be mistaken for indifference.",
+        "Seen from {a}, the main risk is to overreact to events that may prove temporary.",
+        "{A} has quietly built the expertise and the networks it will need if the situation deteriorates.",
+        "For {a}, credibility with its own public comes before the approval of its partners.",
+        "{A} prefers bilateral arrangements to multilateral ones, which it sees as slow and diluted.",
+        "Recent appointments in {a} suggest a more pragmatic line than its official doctrine.",
         "For {a}, the priority is to keep its options open while avoiding a visible defeat.",
         "{A}'s position is more flexible in private than its public statements suggest, "
         "according to several officials interviewed for this paper.",
@@ -109,6 +133,12 @@ EN = {
         "{A} has learnt from recent crises that speed matters more than perfect design.",
     ],
     "actor_more": [
+        "Outsiders often underestimate how much of this is driven by bureaucratic routine.",
+        "Its stated objectives have not changed in a decade; its means have.",
+        "Partners who have engaged early have generally found it easier to deal with.",
+        "The gap between its declaratory policy and its practice is a source of confusion.",
+        "This caution has served it well so far.",
+        "Whether this approach survives a serious crisis is an open question.",
         "This reading is contested, but it explains why offers that look generous elsewhere "
         "are received with suspicion there.",
         "That stance may change after the next elections, but probably less than outside "
@@ -133,6 +163,10 @@ EN = {
         "handle.",
     ],
     "risk_more": [
+        "The warning signs would probably be visible only in hindsight.",
+        "Contingency plans exist, but few have been tested in realistic conditions.",
+        "The private sector would bear much of the initial cost.",
+        "Communication with the public would matter as much as the measures themselves.",
         "Early warning would help, but only if it is linked to decisions that can be taken "
         "quickly.",
         "History offers examples of such risks being contained, usually by quiet diplomacy "
@@ -166,6 +200,10 @@ EN = {
         "It would leave the underlying problems in place for the next crisis.",
     ],
     "europe": [
+        "Europe's credibility will depend on its ability to sustain its commitments over several years, not on the ambition of its declarations.",
+        "The tools that Europeans use best, regulation and money, are not always the ones the situation calls for.",
+        "Smaller member states often see the issue differently from the largest ones, and their support cannot be taken for granted.",
+        "European policy will only be as coherent as the least committed of its capitals allows.",
         "The European Union has more leverage than it uses, through its market, its budget "
         "and its rules.",
         "Member states do not always agree, and the Union's response has often been the sum "
@@ -185,6 +223,12 @@ EN = {
         "Third, they should {opt}.",
     ],
     "rec_more": [
+        "Partners outside the Union, from Norway to the United Kingdom, should be associated.",
+        "A small team with a clear mandate would do more than a new agency.",
+        "The cost is modest compared with the losses it would help to avoid.",
+        "Progress should be reported publicly once a year.",
+        "Here, too, the Union can build on pilot projects that have already worked.",
+        "The decision can be taken at the next European Council.",
         "This would cost little and could be done within a year.",
         "It requires no new institution, only the political will to use existing ones.",
         "Such a step would also reassure partners who doubt Europe's staying power.",
@@ -196,6 +240,9 @@ EN = {
         "Parliaments should be involved early so that commitments survive changes of government.",
     ],
     "close": [
+        "The window for shaping the outcome is open, but it will not stay open indefinitely.",
+        "Europe has more cards than it thinks; the question is whether it will play them.",
+        "The next review of this paper's recommendations is planned for the coming year.",
         "None of this will be easy, but the cost of inaction is rising.",
         "The coming months will show whether the lessons of recent years have been learnt.",
         "What is at stake is not one policy but Europe's capacity to act in a harder world.",
@@ -304,7 +351,7 @@ HTML_BODIES = {
 LENGTHS = {  # paragraphs per section: open, context, actors, risks, scenarios, europe, recs, close
     "briefing": (1, 2, 2, 1, 0, 0, 1, 0),
     "article": (1, 2, 2, 1, 0, 1, 1, 1),
-    "analysis": (2, 4, 4, 2, 0, 2, 3, 1),
+    "analysis": (2, 4, 4, 3, 0, 2, 3, 1),
     "report": (2, 4, 5, 2, 4, 2, 3, 1),
     "book": (2, 4, 5, 2, 4, 2, 3, 1),
 }
@@ -493,6 +540,10 @@ EN["rec_one"] = [
     "Three steps would help. European governments should {0}; they should {1}; and they should {2}."
 ]
 EN["actor_topic"] = [
+    "The leadership in {a} has described {topic} as a test of its credibility.",
+    "{A} has commissioned several reviews of {topic} in the past two years, with conflicting conclusions.",
+    "In {a}, the ministries in charge of {topic} compete for influence over the file.",
+    "{A} has made clear that it will not negotiate on {topic} under pressure.",
     "On {topic}, {a} has stated its aims publicly, but its red lines remain deliberately vague.",
     "{A} does not regard {topic} as a separate file, and links it to its wider relations with "
     "the other actors.",

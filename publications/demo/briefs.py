@@ -766,21 +766,25 @@ BRIEFS = {
         stake="The Union's centre of gravity is moving east, and Poland is its pivot.",
     ),
     "quad-after-ten-years": B(
-        topic="the Quad",
+        topic="the future of the Quad",
         actors=["Washington", "Tokyo", "New Delhi", "Canberra"],
         facts=[
-            "The Quad was revived at the senior officials' level in 2017 and held its first "
-            "leaders' summit in 2021.",
-            "Its agenda includes vaccines, critical technologies, maritime awareness and climate.",
-            "India refuses any military dimension to the grouping.",
+            "The Quad was revived at the level of senior officials in 2017 and held its first "
+            "leaders' summit in 2021, at the height of the pandemic.",
+            "Its agenda has grown to cover vaccines, critical and emerging technologies, maritime "
+            "domain awareness, infrastructure and climate.",
+            "India has consistently refused to give the grouping a military dimension, and it does "
+            "not take part in the Malabar exercise as a Quad activity.",
         ],
         options=[
-            "engage with the Quad's working groups on technology and health",
-            "support maritime domain awareness initiatives",
-            "avoid framing the Quad as an anti-China alliance",
+            "work with the Quad's groups on technology standards and health security",
+            "connect European maritime surveillance in the Indian Ocean with the Quad's "
+            "domain-awareness initiative",
+            "avoid describing the Quad as an anti-China alliance, a label its members reject",
         ],
-        risks=["a loss of momentum", "divergence over Russia"],
-        stake="The Quad shapes the order of the Indo-Pacific where Europe has interests.",
+        risks=["a loss of momentum as leaders change", "divergence among members over Russia"],
+        stake="The Quad shapes the rules of the Indo-Pacific, where Europe trades, patrols and "
+        "invests, yet Europe has no seat at its table.",
     ),
     "ransomware-hospitals-europe": B(
         topic="ransomware attacks against European hospitals",
@@ -803,35 +807,50 @@ BRIEFS = {
         topic="the attacks on shipping in the Red Sea",
         actors=["the Houthis", "Tehran", "Cairo", "European navies"],
         facts=[
-            "Traffic through the Suez Canal fell by about two thirds in early 2024.",
-            "Rerouting around the Cape of Good Hope added 10 to 14 days to voyages between Asia "
-            "and Europe.",
-            "The EU's operation Aspides began in February 2024 to protect merchant ships.",
+            "Traffic through the Suez Canal fell by about two thirds in the first months of 2024 "
+            "as shipping lines diverted their vessels.",
+            "Sailing around the Cape of Good Hope adds 10 to 14 days to a voyage between Asia and "
+            "northern Europe and raises fuel costs by up to a million dollars a trip.",
+            "The EU's naval operation Aspides, launched in February 2024, escorts merchant ships "
+            "but, unlike the American-led coalition, does not strike targets on land.",
         ],
         options=[
-            "sustain naval protection with enough ships",
-            "support Egypt as it loses canal revenue",
-            "work for a political settlement in Yemen",
+            "keep enough frigates in Aspides to escort convoys, with a rotation planned a year "
+            "ahead",
+            "support Egypt's budget while canal revenues stay low",
+            "back a political settlement in Yemen that addresses the Houthis' capacity to strike",
         ],
-        risks=["a wider regional war", "higher freight costs"],
-        stake="Europe's trade with Asia depends on the Red Sea route.",
+        risks=[
+            "a regional war drawing in Iran",
+            "lasting increases in freight and insurance costs",
+        ],
+        stake="A third of Europe's trade with Asia once passed through the Red Sea; its security is "
+        "a European interest, not only a regional one.",
     ),
     "sahel-after-the-juntas": B(
-        topic="the Sahel after the coups",
+        topic="the Sahel after the military coups",
         actors=["Bamako", "Ouagadougou", "Niamey", "Moscow"],
         facts=[
-            "Mali, Burkina Faso and Niger left ECOWAS in 2024 and formed the Alliance of Sahel "
-            "States.",
-            "French forces left Mali in 2022 and Niger in 2023.",
-            "Deaths from jihadist violence in the central Sahel increased after the coups.",
+            "Mali, Burkina Faso and Niger announced their withdrawal from ECOWAS in January 2024 "
+            "and formed the Alliance of Sahel States later that year.",
+            "French forces left Mali in 2022 and Niger in 2023, ending almost a decade of "
+            "counter-terrorism operations in the region.",
+            "Deaths from jihadist violence in the central Sahel rose after the coups, according to "
+            "conflict event data, and armed groups now operate closer to the coastal states.",
         ],
         options=[
-            "keep humanitarian and development aid flowing",
-            "engage coastal states to prevent spillover",
-            "talk to the juntas without legitimising them",
+            "keep humanitarian and development aid flowing through agencies and local partners "
+            "that can still work in the region",
+            "support the coastal states, from Benin to Côte d'Ivoire, in preventing the spread of "
+            "violence to their northern regions",
+            "keep channels open to the juntas without lending them legitimacy",
         ],
-        risks=["jihadist expansion to coastal states", "a humanitarian crisis"],
-        stake="The Sahel's instability affects Europe through migration and terrorism.",
+        risks=[
+            "jihadist expansion towards the Gulf of Guinea",
+            "a humanitarian crisis out of sight",
+        ],
+        stake="The Sahel's instability reaches Europe through migration, trafficking and terrorism, "
+        "and through the credibility of its partnerships in Africa.",
     ),
     "sahel-migration-routes": B(
         topic="migration routes through the Sahel",
@@ -866,104 +885,137 @@ BRIEFS = {
         stake="Gold finances both states and armed groups in the Sahel.",
     ),
     "semiconductor-export-controls": B(
-        topic="export controls on semiconductors",
+        topic="export controls on semiconductors and chip-making tools",
         actors=["Washington", "The Hague", "Tokyo", "Beijing"],
         facts=[
-            "The United States restricted exports of advanced chips and chip-making tools to "
-            "China in October 2022.",
-            "The Netherlands and Japan adopted their own controls on lithography equipment in "
-            "2023.",
-            "China's purchases of chip-making equipment rose sharply in 2023 ahead of the controls.",
+            "In October 2022 the United States restricted exports to China of advanced chips and "
+            "of the tools needed to make them, and extended the rules in 2023 and 2024.",
+            "The Netherlands and Japan, home to the makers of the most advanced lithography and "
+            "etching equipment, adopted controls of their own in 2023.",
+            "China's imports of chip-making equipment rose by about 14 percent in 2023 as its firms "
+            "bought what they could before the rules tightened.",
         ],
         options=[
-            "coordinate controls at EU level",
-            "assess the effect on European firms",
-            "invest in Europe's own capacities",
+            "coordinate export controls at EU level instead of leaving each member state to "
+            "negotiate with Washington alone",
+            "assess the effect of controls on European suppliers before each new round",
+            "invest in the research and production capacity that make Europe's chokepoints durable",
         ],
-        risks=["Chinese retaliation on critical minerals", "a loss of markets for European firms"],
-        stake="Europe holds key chokepoints in the chip supply chain.",
+        risks=[
+            "Chinese retaliation on gallium, germanium and rare earths",
+            "European firms losing their largest market for mature equipment",
+        ],
+        stake="Europe holds some of the few chokepoints in the chip supply chain, and it has yet to "
+        "decide what it wants to use them for.",
     ),
     "turkey-eu-customs-union": B(
-        topic="the modernisation of the EU–Turkey customs union",
-        actors=["Ankara", "Brussels", "European firms"],
+        topic="the modernisation of the customs union between the EU and Turkey",
+        actors=["Ankara", "Brussels", "European manufacturers", "Turkish exporters"],
         facts=[
-            "The customs union covers industrial goods since 1996 but excludes agriculture, "
-            "services and public procurement.",
-            "The EU is Turkey's largest trading partner, with about 40 percent of its exports.",
-            "Talks on modernisation were blocked in 2018.",
+            "The customs union has covered industrial goods since 1996 but leaves out agriculture, "
+            "services and public procurement, which together make up a growing share of trade.",
+            "The EU takes about 40 percent of Turkey's exports, and Turkish plants are part of the "
+            "supply chains of European carmakers and appliance manufacturers.",
+            "The Commission asked for a mandate to modernise the union in 2016, but member states "
+            "blocked the talks in 2018 over the state of democracy and the rule of law in Turkey.",
         ],
         options=[
-            "resume technical talks",
-            "extend the customs union to services and agriculture",
-            "create a consultation mechanism on trade agreements",
+            "resume technical talks on services, agriculture and procurement, kept apart from the "
+            "accession process",
+            "give Turkey a voice when the EU negotiates trade agreements that open the Turkish "
+            "market to third countries",
+            "add a dispute settlement mechanism so that disagreements do not end in unilateral "
+            "measures",
         ],
-        risks=["trade deflection", "political blockage"],
-        stake="Turkey is part of Europe's supply chains.",
+        risks=[
+            "trade deflection through Turkey's own agreements",
+            "a customs union that decays for lack of care",
+        ],
+        stake="Modernising the customs union would anchor Turkey in Europe's economy at a time when "
+        "political relations offer few other anchors.",
     ),
     "turkey-foreign-policy-balancing": B(
-        topic="Turkey's foreign policy",
+        topic="Turkey's balancing between Russia, the West and its neighbourhood",
         actors=["Ankara", "Moscow", "Washington", "Brussels"],
         facts=[
-            "Turkey controls the straits under the Montreux Convention.",
-            "It supplied drones to Ukraine while keeping trade with Russia.",
-            "It holds NATO's second-largest army.",
+            "Turkey controls access to the Black Sea under the Montreux Convention of 1936 and "
+            "closed the straits to warships of the belligerents in February 2022.",
+            "Ankara supplied armed drones to Ukraine and brokered the grain deal of 2022, while its "
+            "trade with Russia reached record levels the same year.",
+            "Turkey has NATO's second-largest army and a defence industry whose exports grew more "
+            "than fivefold in a decade.",
         ],
         options=[
-            "engage Turkey on security",
-            "revive the accession dialogue",
-            "work together on the Black Sea",
+            "treat Turkey as a security partner in the Black Sea and the Eastern Mediterranean",
+            "offer concrete cooperation on trade, visas and energy that does not wait for the "
+            "accession process",
+            "agree with Ankara on rules for the reconstruction of Ukraine's ports and maritime "
+            "routes",
         ],
-        risks=["transactional relations", "rifts in NATO"],
-        stake="Turkey is a key partner for Europe's security.",
+        risks=["a purely transactional relationship", "a rift inside NATO over Russia"],
+        stake="No European security order in the Black Sea or the Eastern Mediterranean can work "
+        "without Turkey.",
     ),
     "ukraine-air-defence-winter": B(
         topic="the defence of Ukraine's energy grid",
-        actors=["Kyiv", "Moscow", "Ukraine's partners"],
+        actors=["Kyiv", "Moscow", "Ukraine's partners", "Ukrenergo"],
         facts=[
-            "Russian strikes destroyed about half of Ukraine's generation capacity in 2024.",
-            "Ukraine depends on imports of electricity from the EU.",
-            "Each Patriot interceptor costs several million dollars.",
+            "Russian missile and drone strikes destroyed or damaged about half of Ukraine's "
+            "generation capacity in the spring and summer of 2024.",
+            "Ukraine now imports up to 1.7 gigawatts of electricity from the EU at peak times, "
+            "through interconnectors synchronised with the continental grid in 2022.",
+            "Each interceptor of a long-range air defence system costs several million dollars, "
+            "while the drones it shoots down often cost a few tens of thousands.",
         ],
         options=[
-            "deliver more air defence",
-            "fund decentralised generation",
-            "stock spare parts for substations",
+            "deliver the interceptors and short-range systems that protect power plants and "
+            "substations, with a schedule Kyiv can plan around",
+            "finance small, decentralised generation that is harder to strike than large plants",
+            "build stocks of transformers and spare parts in Europe, ready to ship",
         ],
-        risks=["blackouts in winter", "a depletion of interceptors"],
-        stake="Ukraine's resilience depends on its grid.",
+        risks=["blackouts in the depth of winter", "interceptor stocks running out"],
+        stake="Whether Ukraine's cities keep heat and light this winter depends as much on European "
+        "decisions as on Ukrainian engineers.",
     ),
     "ukraine-reconstruction-financing": B(
         topic="the financing of Ukraine's reconstruction",
         actors=["Kyiv", "the G7", "Brussels", "private investors"],
         facts=[
-            "The World Bank's 2025 assessment put reconstruction needs at about 524 billion dollars "
-            "over a decade.",
-            "About 210 billion euros of Russian central bank assets are immobilised in the EU.",
-            "The G7 agreed in 2024 on a 50 billion dollar loan backed by windfall profits.",
+            "The World Bank's 2025 damage assessment put reconstruction needs at about 524 billion "
+            "dollars over a decade, almost three times Ukraine's pre-war GDP.",
+            "About 210 billion euros of Russian central bank assets are immobilised in the EU, most "
+            "of them at a single securities depository in Belgium.",
+            "In 2024 the G7 agreed on a 50 billion dollar loan to Ukraine, to be repaid from the "
+            "windfall profits that these assets generate.",
         ],
         options=[
-            "use immobilised assets in a legally sound way",
-            "offer war-risk insurance to investors",
-            "tie reconstruction to EU accession reforms",
+            "mobilise the immobilised Russian assets in a way that courts in Europe will uphold",
+            "offer war-risk insurance and guarantees that make private investment possible",
+            "tie reconstruction spending to the reforms that EU accession requires",
         ],
-        risks=["corruption", "investors waiting for the end of the war"],
-        stake="Reconstruction is a test of Europe's commitment to Ukraine.",
+        risks=["money lost to corruption", "investors waiting for a ceasefire that does not come"],
+        stake="Reconstruction will show whether Europe's commitment to Ukraine lasts beyond the "
+        "war.",
     ),
     "us-tariffs-transatlantic-trade": B(
-        topic="American tariffs and transatlantic trade",
-        actors=["Washington", "Brussels", "European exporters"],
+        topic="American tariffs and the future of transatlantic trade",
+        actors=["Washington", "Brussels", "European exporters", "Berlin"],
         facts=[
             "The United States is the EU's largest export market, taking about a fifth of its "
-            "exports.",
-            "Tariffs announced in 2025 reached their highest level since the 1930s.",
-            "The EU has a surplus in goods but a deficit in services with the United States.",
+            "exports of goods, led by medicines, machinery and cars.",
+            "The average American tariff announced in 2025 reached its highest level since the "
+            "1930s, with separate duties on steel, aluminium and cars.",
+            "The EU's surplus in goods with the United States is partly offset by a deficit in "
+            "services, from cloud computing to financial and legal services.",
         ],
         options=[
-            "negotiate while preparing countermeasures",
-            "diversify trade agreements",
-            "support affected sectors",
+            "negotiate in good faith while preparing countermeasures that hit where it matters",
+            "accelerate trade agreements with Mercosur, India, Indonesia and the Pacific "
+            "partnership",
+            "support the sectors and regions most exposed, without a subsidy race",
         ],
-        risks=["an escalating trade war", "a rift in the alliance"],
-        stake="The transatlantic economy is the largest in the world.",
+        risks=["an escalating trade war", "a trade dispute that spills over into the alliance"],
+        stake="The transatlantic economy is the largest bilateral relationship in the world, and "
+        "both sides lose from its fragmentation.",
     ),
 }

@@ -17,10 +17,10 @@ BRIEFS = {
         topic="nuclear arms control after the expiry of New START",
         actors=["Washington", "Moscow", "Beijing", "NATO's European members"],
         facts=[
-            "For the first time since 1972, no treaty limits the strategic arsenals of the United "
-            "States and Russia, and neither side has offered a framework to replace the one that "
-            "lapsed in February 2026.",
-            "China's stockpile, estimated at around 600 warheads, could double within a decade, "
+            "When New START expires in February 2026, no treaty will limit the strategic arsenals "
+            "of the United States and Russia for the first time since 1972, and neither side has "
+            "offered a framework to replace it.",
+            "China's stockpile, estimated at around 500 warheads, could double within a decade, "
             "which makes any purely bilateral limit look obsolete to planners in Washington.",
             "The data exchanges and the eighteen on-site inspections a year that New START allowed "
             "stopped in 2023; since then each side has relied on national technical means alone.",
@@ -105,7 +105,7 @@ BRIEFS = {
             "Including the financing vehicles that sit off their books, local governments owe the "
             "equivalent of around 90 percent of China's GDP, by the IMF's broad measure.",
             "Land sales, which once provided a third of local revenue, fell by more than 20 percent "
-            "in 2022 and again in 2023 as the property market contracted.",
+            "in 2022 and kept falling in early 2023 as the property market contracted.",
             "Beijing's refinancing programme of 2023 allowed provinces to issue special bonds to "
             "swap expensive hidden debt for cheaper official debt.",
         ],
@@ -235,7 +235,8 @@ BRIEFS = {
             "absorbed more than half of government revenue.",
             "The Ras El-Hekma deal signed with an Emirati sovereign fund in 2024 brought 35 billion "
             "dollars, the largest foreign investment in Egypt's history.",
-            "The Houthi attacks in the Red Sea cut Suez Canal revenue by more than half in 2024.",
+            "The Houthi attacks in the Red Sea cut Suez Canal revenue by about half in the first "
+            "months of 2024.",
         ],
         options=[
             "tie European budget support to reforms that reduce the state's role in the economy",
@@ -250,8 +251,8 @@ BRIEFS = {
         topic="the geopolitics of the energy transition",
         actors=["Beijing", "Washington", "Riyadh", "Brussels"],
         facts=[
-            "Investment in clean energy reached 1.7 trillion dollars in 2023, almost twice the sum "
-            "invested in fossil fuels.",
+            "Investment in clean energy reached about 1.4 trillion dollars in 2022, well above the "
+            "sum invested in fossil fuels.",
             "China manufactures more than 80 percent of the world's solar modules and three "
             "quarters of its battery cells.",
             "Oil and gas still provide more than half of the world's primary energy, and the revenue "
@@ -334,8 +335,8 @@ BRIEFS = {
             "of its population.",
             "Trade between the United States and China has been falling as a share of both "
             "economies since 2018.",
-            "EU member states' combined defence spending rose by about a third between 2021 and "
-            "2024.",
+            "EU member states' combined defence spending rose by about a fifth between 2014 and "
+            "2021, after two decades of cuts.",
         ],
         options=[
             "think of power in terms of markets, standards and alliances at once",
@@ -416,8 +417,8 @@ BRIEFS = {
         facts=[
             "Russia's share of EU gas imports fell from about 40 percent in 2021 to around 15 "
             "percent in 2023, mostly liquefied gas and pipeline flows through Turkey.",
-            "Europe's LNG import capacity grew by more than 70 billion cubic metres between 2022 "
-            "and 2024, including floating terminals in Germany.",
+            "Europe's LNG import capacity has grown by more than 50 billion cubic metres since 2022, "
+            "including floating terminals in Germany.",
             "EU gas consumption in 2023 was about 18 percent below its five-year average.",
         ],
         options=[
@@ -662,8 +663,8 @@ BRIEFS = {
         facts=[
             "Germany's Skilled Immigration Act, reformed in 2023, introduced a points-based "
             "opportunity card for job seekers.",
-            "France's 2024 immigration law created a residence permit for workers in sectors "
-            "with labour shortages.",
+            "France's immigration bill, debated through 2023, would create a residence permit for "
+            "workers in sectors with labour shortages.",
             "Both countries report shortages in health care, construction and transport.",
         ],
         options=[

@@ -34,7 +34,7 @@ FRENCH_WORKS = [
         "reculé.\n\nCe rapport analyse les calculs des juntes, les limites du partenariat "
         "russe et les options qui restent aux Européens pour protéger les populations et "
         "éviter la contagion aux États côtiers.",
-        "published_on": "2023-06-27",
+        "published_on": "2024-10-15",
         "pdf": None,
         "cover": None,
         "pages": None,
@@ -134,8 +134,8 @@ FRENCH_BRIEFS = {
             "La part de la Russie dans les importations de gaz de l'Union est passée d'environ 40 "
             "% en 2021 à quelque 15 % en 2023, surtout du GNL et des flux transitant par la "
             "Turquie.",
-            "Les capacités d'importation de GNL de l'Europe ont augmenté de plus de 70 milliards "
-            "de mètres cubes entre 2022 et 2024, dont des terminaux flottants en Allemagne.",
+            "Les capacités d'importation de GNL de l'Europe ont augmenté de plus de 50 milliards "
+            "de mètres cubes depuis 2022, dont des terminaux flottants en Allemagne.",
             "La consommation de gaz de l'Union en 2023 était inférieure d'environ 18 % à sa "
             "moyenne des cinq années précédentes.",
         ],

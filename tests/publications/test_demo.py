@@ -5,6 +5,7 @@ import datetime
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pypdfium2
@@ -19,6 +20,7 @@ from PIL import Image
 
 from centers.models import Center
 from publications.demo import DEMO_DOCUMENT, make_files
+from publications.interchange.format import NOT_STORED
 from publications.models import (
     Author,
     PinnedRelation,
@@ -73,7 +75,7 @@ def test_load_demo_twice_gives_the_same_counts_files_and_rows(demo):
     assert dict(Publication.objects.values_list("slug", "updated_at")) == updated
     assert dict(Publication.objects.values_list("slug", "publish_at")) == dates
     assert second_output == first_output
-    assert "55 publications" in second_output
+    assert "58 publications" in second_output
 
 
 def test_demo_has_forty_public_publications_covering_every_type_and_several_series(demo):
@@ -90,7 +92,7 @@ def test_demo_has_forty_public_publications_covering_every_type_and_several_seri
     assert editors.exists()
     for item in public.exclude(type=Publication.Type.MEDIA):
         assert len(item.summary_paragraphs) >= 2
-        assert len(item.paragraphs) >= 4
+        assert len(re.split(r"\n\n|</p>", item.body)) >= 5  # paragraphs, or HTML ones
         assert item.ordered_authors and item.regions.exists() and item.themes.exists()
 
 
@@ -153,13 +155,17 @@ def test_demo_pdfs_are_stored_privately_for_some_publications_only(demo):
         assert item.title.split()[0] in item.pdf_text
 
 
-def test_demo_has_one_work_in_english_and_french(demo):
-    french = Publication.objects.get(language="fr", translation_of__isnull=False)
-    original = french.translation_of
-    assert original.language == "en"
-    assert list(original.language_versions()) == [french]
-    assert "é" in french.title and "é" in french.body
-    assert Publication.objects.published().filter(pk__in=[french.pk, original.pk]).count() == 2
+def test_demo_has_several_works_in_english_and_french(demo):
+    translations = Publication.objects.filter(language="fr", translation_of__isnull=False)
+    assert translations.count() >= 4
+    for french in translations:
+        original = french.translation_of
+        assert original.language == "en"
+        assert list(original.language_versions()) == [french]
+        assert "é" in french.title + french.summary and "é" in french.body
+        assert " les " in french.body and " the " not in french.body
+        public = Publication.objects.published().filter(pk__in=[french.pk, original.pk])
+        assert public.count() == 2
 
 
 def test_demo_experts_have_photos_and_the_institute_is_structured(demo):
@@ -187,6 +193,19 @@ def test_demo_experts_have_photos_and_the_institute_is_structured(demo):
     assert all(node.description for node in [*Region.objects.all(), *Theme.objects.all()])
 
 
+def comparable(document):
+    """The document as the models can hold it: keys not stored yet (`NOT_STORED`, e.g.
+    `body_format` before structured bodies land) left out and `body_format: text` (the default)
+    as absent. HTML bodies are written in the sanitiser's own form, so they come back as they
+    are."""
+    for record in document["publications"]:
+        for key in NOT_STORED.get("publications", ()):
+            record.pop(key, None)
+        if record.get("body_format") == "text":
+            del record["body_format"]
+    return document
+
+
 def test_export_of_the_demo_gives_back_the_demo_document_and_its_files(tmp_path, demo):
     """Everything the demo holds survives the format: French names, roles, pinned relations,
     featured and media items, heads of centers, files."""
@@ -194,7 +213,9 @@ def test_export_of_the_demo_gives_back_the_demo_document_and_its_files(tmp_path,
 
     call_command("export_publications", str(target), stdout=io.StringIO())
 
-    assert target.read_text(encoding="utf-8") == DEMO_DOCUMENT.read_text(encoding="utf-8")
+    assert comparable(json.loads(target.read_text(encoding="utf-8"))) == comparable(
+        json.loads(DEMO_DOCUMENT.read_text(encoding="utf-8"))
+    )
     demo_files, exported = DEMO_DOCUMENT.parent / "files", tmp_path / "files"
     names = sorted(str(p.relative_to(demo_files)) for p in demo_files.rglob("*") if p.is_file())
     assert names == sorted(str(p.relative_to(exported)) for p in exported.rglob("*") if p.is_file())

@@ -99,6 +99,19 @@ def test_default_database_is_sqlite_and_cache_url_selects_redis():
     assert debug == "True"
 
 
+def test_the_page_cache_is_on_by_default_only_with_a_cache_every_process_shares():
+    """A local-memory cache is one per process: a write in one worker (or a task worker, or a
+    command) would bump that process's catalogue version only, and the others would serve
+    the old page; so the page cache waits for Redis unless PAGE_CACHE_SECONDS says otherwise."""
+    names = ["PAGE_CACHE_SECONDS"]
+    dev = {"DJANGO_SETTINGS_MODULE": "thinktank.settings.dev"}
+    assert settings_values(names, **dev)["PAGE_CACHE_SECONDS"] == 0
+    redis = settings_values(names, **dev, CACHE_URL="redis://127.0.0.1:6379/0")
+    assert redis["PAGE_CACHE_SECONDS"] == 600
+    chosen = settings_values(names, **dev, PAGE_CACHE_SECONDS="120")
+    assert chosen["PAGE_CACHE_SECONDS"] == 120
+
+
 def test_unknown_cache_url_is_a_clear_error():
     result = run_django(
         "", DJANGO_SETTINGS_MODULE="thinktank.settings.dev", CACHE_URL="memcached://x"

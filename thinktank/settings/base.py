@@ -200,8 +200,12 @@ else:
 
 # The anonymous page cache (thinktank/cache/, README "Caching"). Pages live in the cache above,
 # stamped with the catalogue version that every reader-visible write bumps; lifetimes are
-# capped at the next scheduled publication. 0 turns the page cache off (headers stay).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# capped at the next scheduled publication. 0 turns the page cache off (headers stay). On by
+# default only with a cache every process shares (Redis): a local-memory cache is one per
+# process, so a write in one gunicorn worker, a task worker or a command (import, load_demo)
+# would bump its own version only, and the other workers would serve the old page.
+_SHARED_CACHE = CACHES["default"]["BACKEND"].endswith("RedisCache")
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if _SHARED_CACHE else "0"))
 # What shared caches (a CDN, Varnish) are told: s-maxage and stale-while-revalidate, seconds.
 # Without a purge hook they may show a page this long after a change; with one, raise them.
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("PAGE_CACHE_SHARED_MAX_AGE", "60"))

@@ -1,10 +1,12 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from . import views
+from . import media, views
 from .sitemaps import sitemaps
 
 urlpatterns = [
@@ -16,6 +18,12 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     # The JSON API is language-neutral: outside i18n_patterns.
     path("api/v1/", include("publications.api.urls")),
+    # Public media, served by the app in development and production alike (thinktank/media.py).
+    re_path(
+        r"^{}(?P<path>.+)$".format(re.escape(settings.MEDIA_URL.lstrip("/"))),
+        media.media,
+        name="media",
+    ),
 ]
 
 # English at the root, French below /fr/, the same paths in both.
@@ -28,8 +36,3 @@ urlpatterns += i18n_patterns(
 )
 
 handler500 = "thinktank.views.server_error"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -26,7 +26,9 @@ class SafeS3Storage(S3Storage):
     def _save(self, name, content):
         try:
             return super()._save(name, content)
-        except (BotoCoreError, ClientError, Boto3Error) as error:
+        except (BotoCoreError, ClientError, Boto3Error, OSError) as error:
+            # OSError: the connection, or reading the upload, failed during a multipart upload,
+            # which s3transfer has aborted (no part is kept).
             raise FileNotStored(
                 _upload_name(name, content), _("the file storage did not accept it"), error
             ) from error

@@ -87,3 +87,52 @@ def app_servers(env, count=2, *, workers=1, timeout=60):
             process.terminate()
         for process in processes:
             process.wait(timeout=30)
+
+
+class Session:
+    """A browser's cookies for one server: logs in through the admin's login form and posts
+    forms with the CSRF token, over plain HTTP on loopback (cookies are sent by hand, as the
+    `Secure` flag of production cookies would stop a cookie jar)."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+
+    def _remember(self, headers):
+        for name, value in headers:
+            if name.lower() == "set-cookie":
+                pair = value.split(";", 1)[0]
+                key, _sep, val = pair.partition("=")
+                self.cookies[key.strip()] = val.strip()
+
+    def request(self, path, data=None, headers=None):
+        """(status, body, headers as a list of pairs)."""
+        from urllib.parse import urlencode
+
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urlencode({**data, "csrfmiddlewaretoken": self.cookies["csrftoken"]}, True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}{path}", data=body.encode() if body else None,
+            headers=headers,
+        )  # fmt: skip
+        opener = urllib.request.build_opener(NoRedirect)
+        try:
+            with opener.open(request, timeout=60) as response:
+                status, content, pairs = response.status, response.read(), response.headers
+        except urllib.error.HTTPError as error:
+            status, content, pairs = error.code, error.read(), error.headers
+        self._remember(pairs.items())
+        return status, content, pairs
+
+    def log_in(self, username, password):
+        self.request("/admin/login/")
+        status, _content, headers = self.request(
+            "/admin/login/?next=/admin/",
+            {"username": username, "password": password, "next": "/admin/"},
+        )
+        assert status == 302 and headers["Location"] == "/admin/", status

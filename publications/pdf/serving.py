@@ -170,7 +170,7 @@ def serve_stored_file(
     starts_download = is_get and start == 0
 
     accel_prefix = getattr(settings, "PDF_X_ACCEL_REDIRECT_PREFIX", "")
-    if accel_prefix and is_get:
+    if accel_prefix and is_get and file.storage_path is not None:  # nginx reads disks only
         # nginx reads the file and answers the Range itself; Django only checked and counted.
         response = HttpResponse(headers=headers)
         response["X-Accel-Redirect"] = accel_prefix.rstrip("/") + "/" + escape_uri_path(file.name)

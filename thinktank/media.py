@@ -13,14 +13,19 @@ How: ETag and Last-Modified (a 304 to a matching validator), Range (206), and a 
 normalized image and every thumbnail of another PDF gets a new server-made name. Why not
 Django's `static.serve` (not meant for production, no Range) or WhiteNoise (it indexes its
 roots at start-up, and media arrive while the app runs).
+
+`MediaMiddleware`, just below WhiteNoise's in MIDDLEWARE, answers these requests before the
+session, language, CSRF and page-cache middleware run: an image is the same for everyone, so it
+must not carry `Vary: Accept-Language` (one copy per browser language in every shared cache)
+nor cost a session lookup.
 """
 
 import os
 
+from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
-from django.http import Http404
-from django.views.decorators.http import require_safe
+from django.http import Http404, HttpResponseNotAllowed
 
 from publications.pdf.serving import StoredFile, serve_stored_file
 
@@ -48,8 +53,10 @@ def media_file(path):
         raise Http404("No such file.") from None
 
 
-@require_safe
 def media(request, path):
+    """The answer to GET or HEAD of `/media/<path>`: the image, 304, 206, 416 or 404."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
     file = media_file(path)
     served = serve_stored_file(
         request,
@@ -59,3 +66,19 @@ def media(request, path):
         cache_control=PUBLIC_MEDIA_CACHE_CONTROL,
     )
     return served.response
+
+
+class MediaMiddleware:
+    """Answers requests below MEDIA_URL (a local path such as `/media/`) with `media()`;
+    everything else goes on down the stack. An Http404 becomes the site's 404 page, as
+    Django turns exceptions raised in any middleware into responses."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        url = settings.MEDIA_URL
+        self.prefix = url if url.startswith("/") and url != "/" else None
+
+    def __call__(self, request):
+        if self.prefix and request.path_info.startswith(self.prefix):
+            return media(request, request.path_info.removeprefix(self.prefix))
+        return self.get_response(request)

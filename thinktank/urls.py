@@ -1,12 +1,9 @@
-import re
-
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 
-from . import media, views
+from . import views
 from .sitemaps import sitemaps
 
 urlpatterns = [
@@ -18,12 +15,6 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     # The JSON API is language-neutral: outside i18n_patterns.
     path("api/v1/", include("publications.api.urls")),
-    # Public media, served by the app in development and production alike (thinktank/media.py).
-    re_path(
-        r"^{}(?P<path>.+)$".format(re.escape(settings.MEDIA_URL.lstrip("/"))),
-        media.media,
-        name="media",
-    ),
 ]
 
 # English at the root, French below /fr/, the same paths in both.

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public media at MEDIA_URL, before sessions and languages (thinktank/media.py).
+    "thinktank.media.MediaMiddleware",
     # 304 for a matching If-None-Match / If-Modified-Since, from the headers the page cache sets.
     "django.middleware.http.ConditionalGetMiddleware",
     # Above everything that reads sessions, users and languages: a hit skips them all, and a

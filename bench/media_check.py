@@ -34,7 +34,8 @@ def main(base):
         status, _body, headers = fetch(base + image)
         statuses[status] = statuses.get(status, 0) + 1
         cache_control = headers.get("Cache-Control") or cache_control
-    print(f"{len(images)} distinct /media/ images; statuses {statuses}; Cache-Control: {cache_control}")
+    print(f"{len(images)} distinct /media/ images; statuses {statuses}")
+    print(f"Cache-Control: {cache_control}")
 
 
 if __name__ == "__main__":

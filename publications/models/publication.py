@@ -5,7 +5,6 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from thinktank import storage as thinktank_storage
 from thinktank.uploads import ServerNamed, validate_image_upload
 
 from ..pdf.validation import validate_pdf_upload
@@ -28,7 +28,9 @@ from ..validators import (
 
 
 def private_storage():
-    return storages["private"]
+    """The storage of PDFs (STORAGES["private"]: outside MEDIA_ROOT, or private in the bucket),
+    looked up on use so that it follows the settings (thinktank/storage/)."""
+    return thinktank_storage.private_storage
 
 
 class PublicationType(models.TextChoices):

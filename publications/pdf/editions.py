@@ -8,24 +8,24 @@ is cached, and its generation, once (the pages themselves are laid out in `editi
   institute's name and `GENERATOR_VERSION`. Editing the publication or one of its authors
   changes the key, so the next request generates a new edition; older editions of the same
   publication are deleted once the new one is in place.
-- Editions are written under `generated/` in the private storage (outside MEDIA_ROOT), first to
-  a temporary file and then renamed, so a reader never sees half a file.
+- Editions are written under `generated/` in the private storage (outside MEDIA_ROOT, or
+  private in the bucket) with `save_whole` (thinktank/storage/): on disk first to a temporary
+  file and then renamed, in a bucket as one object, so a reader never sees half a file.
 - Generation never runs twice at once for one publication. On PostgreSQL a transaction-level
   advisory lock (`pg_advisory_xact_lock(namespace, pk)`) serialises generators across every
   worker and machine that share the database; unlike `select_for_update()` on the publication
   row it does not block the download counter's `UPDATE` of that row, nor staff saving the
-  publication, while a (second-long) generation runs. On other databases an exclusive `flock`
-  on `generated/locks/<pk>.lock` serialises the processes of one machine. Whoever waited then
-  finds the file and returns it without generating again.
+  publication, while a (second-long) generation runs. On other databases (SQLite: one machine)
+  an exclusive `flock` on `<pk>.lock` in a local folder serialises the processes of the machine
+  (`generated/locks/` on the disk storage, the temporary folder when files are in a bucket).
+  Whoever waited then finds the file and returns it without generating again.
 """
 
 import contextlib
 import fcntl
 import hashlib
 import json
-import os
 import tempfile
-import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -88,8 +88,11 @@ def content_key(data):
 
 
 # --- Cache and lock -------------------------------------------------------------------------
-def _cache_dir():
-    path = Path(private_storage().path(GENERATED_DIR))
+def _lock_dir():
+    try:
+        path = Path(private_storage().path(GENERATED_DIR)) / "locks"
+    except NotImplementedError:  # a bucket: the lock only has to hold on this machine
+        path = Path(tempfile.gettempdir()) / "thinktank-edition-locks"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -103,9 +106,7 @@ def generation_lock(pk):
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, pk])
             yield
         return
-    locks = _cache_dir() / "locks"
-    locks.mkdir(exist_ok=True)
-    with open(locks / f"{pk}.lock", "a") as handle:
+    with open(_lock_dir() / f"{pk}.lock", "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -126,27 +127,18 @@ def publication_edition(*, publication: Publication) -> StoredFile:
     if not storage.exists(name):
         with generation_lock(publication.pk):
             if not storage.exists(name):  # whoever held the lock may have made it meanwhile
-                _write_atomically(_cache_dir() / Path(name).name, render_edition(data))
-                _remove_stale(publication.pk, keep=name)
+                storage.save_whole(name, render_edition(data))
+                _remove_stale(storage, publication.pk, keep=name)
     return StoredFile.from_storage(storage, name)
 
 
-def _write_atomically(path, content):
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{uuid.uuid4().hex}", suffix=".tmp")
+def _remove_stale(storage, pk, *, keep):
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.chmod(tmp, settings.FILE_UPLOAD_PERMISSIONS or 0o640)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def _remove_stale(pk, *, keep):
-    keep_name = Path(keep).name
-    for old in _cache_dir().glob(f"{pk}-*.pdf"):
-        if old.name != keep_name:
+        _folders, files = storage.listdir(GENERATED_DIR)
+    except FileNotFoundError:
+        return
+    for filename in files:
+        name = f"{GENERATED_DIR}/{filename}"
+        if filename.startswith(f"{pk}-") and filename.endswith(".pdf") and name != keep:
             with contextlib.suppress(FileNotFoundError):
-                old.unlink()
+                storage.delete(name)

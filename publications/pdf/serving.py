@@ -2,7 +2,17 @@
 single byte ranges, as browsers' PDF viewers use them, or an X-Accel-Redirect to nginx.
 
 Nothing here knows about publications: the PDF view decides who may see what and whether a
-response starts a download; this module only speaks HTTP about bytes.
+response starts a download, the media view (thinktank/media.py) which files are public; this
+module only speaks HTTP about bytes, from any storage of thinktank/storage/ (the local disk, or
+an S3-compatible bucket: one HEAD for the validators, and a ranged GET for the bytes).
+
+Private files in a bucket are streamed through the app rather than answered with a redirect to
+a short-lived signed URL, because the PDF URL must keep what it promises: the PDF's own
+Content-Security-Policy (`sandbox`) and `nosniff`, which a bucket cannot send; one stable URL
+with the same ETag and Last-Modified whichever storage holds the file (a signed URL changes
+every time, so neither browsers nor Google Scholar could reuse or revalidate it); a download
+counted once per reader, not once per range request of a viewer. The cost, a worker sending
+the bytes, is what a buffering front (nginx) takes off the workers, as for the local disk.
 """
 
 import datetime
@@ -15,7 +25,8 @@ from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils.encoding import escape_uri_path
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
-CHUNK_SIZE = 64 * 1024
+from thinktank.storage import byte_chunks, file_stat
+
 RANGE_RE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
@@ -28,18 +39,23 @@ class StoredFile:
 
     @classmethod
     def from_storage(cls, storage, name):
-        return cls(
-            storage=storage,
-            name=name,
-            size=storage.size(name),
-            modified=storage.get_modified_time(name),
-        )
+        """The file `name` of `storage`; FileNotFoundError when it is not there."""
+        size, modified = file_stat(storage, name)
+        return cls(storage=storage, name=name, size=size, modified=modified)
 
     @property
     def etag(self):
         # The format nginx uses for static files ("mtime-size" in hex), so a validator that
         # nginx handed out in X-Accel-Redirect mode still matches when Django checks it.
         return quote_etag(f"{int(self.modified.timestamp()):x}-{self.size:x}")
+
+    @property
+    def storage_path(self):
+        """The file's path on the local disk, or None in a bucket."""
+        try:
+            return self.storage.path(self.name)
+        except NotImplementedError:
+            return None
 
     @property
     def last_modified(self):
@@ -105,28 +121,18 @@ def _content_disposition(filename, as_attachment):
     return f"{kind}; filename=\"{filename}\"; filename*=UTF-8''{escape_uri_path(filename)}"
 
 
-class RangeFileIterator:
-    """Yield `length` bytes of an open file from `start`, in chunks; closes the file at the end."""
+class ByteRangeIterator:
+    """Yield `length` bytes of a stored file from `start` (thinktank.storage.byte_chunks),
+    opened only when the response starts sending, closed when it ends or is closed early."""
 
-    def __init__(self, fileobj, start, length):
-        self.fileobj = fileobj
-        self.start = start
-        self.remaining = length
+    def __init__(self, file, start, length):
+        self.chunks = byte_chunks(file.storage, file.name, start, length)
 
     def __iter__(self):
-        try:
-            self.fileobj.seek(self.start)
-            while self.remaining > 0:
-                chunk = self.fileobj.read(min(CHUNK_SIZE, self.remaining))
-                if not chunk:
-                    break
-                self.remaining -= len(chunk)
-                yield chunk
-        finally:
-            self.fileobj.close()
+        return self.chunks
 
     def close(self):
-        self.fileobj.close()
+        self.chunks.close()
 
 
 def serve_stored_file(
@@ -164,7 +170,7 @@ def serve_stored_file(
     starts_download = is_get and start == 0
 
     accel_prefix = getattr(settings, "PDF_X_ACCEL_REDIRECT_PREFIX", "")
-    if accel_prefix and is_get:
+    if accel_prefix and is_get and file.storage_path is not None:  # nginx reads disks only
         # nginx reads the file and answers the Range itself; Django only checked and counted.
         response = HttpResponse(headers=headers)
         response["X-Accel-Redirect"] = accel_prefix.rstrip("/") + "/" + escape_uri_path(file.name)
@@ -177,14 +183,13 @@ def serve_stored_file(
     status = 206 if byte_range else 200
     if not is_get:  # HEAD: the same headers, no body, nothing opened
         return Served(HttpResponse(status=status, headers=headers), starts_download=False)
-    fileobj = file.storage.open(file.name, "rb")
-    if byte_range:
-        response = StreamingHttpResponse(
-            RangeFileIterator(fileobj, start, length), status=status, headers=headers
-        )
-    else:
-        # The whole file: FileResponse lets the WSGI server use sendfile (wsgi.file_wrapper).
-        response = FileResponse(fileobj)
+    if file.storage_path is not None and not byte_range:
+        # The whole file from disk: FileResponse lets the WSGI server use sendfile.
+        response = FileResponse(open(file.storage_path, "rb"))  # noqa: SIM115 (closed by it)
         for key, value in headers.items():
             response[key] = value
+        return Served(response, starts_download=starts_download)
+    response = StreamingHttpResponse(
+        ByteRangeIterator(file, start, length), status=status, headers=headers
+    )
     return Served(response, starts_download=starts_download)

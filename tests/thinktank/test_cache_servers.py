@@ -7,20 +7,12 @@ REDIS_URL; skipped without them, failed in CI (REQUIRE_POSTGRES / REQUIRE_REDIS)
 
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 import redis
 import reversion
 from django.contrib.auth.models import User
 from django.core.cache import cache
-from django.db import connection
 from django.test import Client
 from reversion.models import Version
 
@@ -29,27 +21,18 @@ from publications.interchange import import_document
 from publications.models import Publication
 from tests.admin_forms import admin_url, form_data
 from tests.factories import PublicationFactory, RegionFactory
+from tests.servers import app_servers, http_get
 from thinktank.cache.version import VERSION_KEY
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 PAGE = "/publications/shared-page/"
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(port, path):
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as response:
-            return response.status, response.read().decode(), dict(response.headers)
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(), dict(error.headers)
+    status, body, headers = http_get(port, path)
+    return status, body.decode(), headers
 
 
 @pytest.fixture
@@ -74,42 +57,14 @@ def shared_redis(settings):
 
 @pytest.fixture
 def two_servers(shared_redis, tmp_path):
-    db = connection.settings_dict
     env = {
-        **os.environ,
         "DJANGO_SETTINGS_MODULE": "thinktank.settings.dev",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "CACHE_URL": REDIS_URL,
         "PAGE_CACHE_SECONDS": "600",
         "MEDIA_ROOT": str(tmp_path / "media"),
-        "DJANGO_CONN_MAX_AGE": "0",  # nothing left open on the test database afterwards
     }
-    ports = [_free_port(), _free_port()]
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "thinktank.wsgi:application", "--workers", "1",
-             "--bind", f"127.0.0.1:{port}", "--log-level", "warning"],
-            cwd=ROOT, env=env,
-        )
-        for port in ports
-    ]  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        for port in ports:
-            while True:
-                try:
-                    if _get(port, "/healthz")[0] == 200:
-                        break
-                except OSError:
-                    pass
-                assert time.monotonic() < deadline, "a server did not start"
-                time.sleep(0.2)
+    with app_servers(env) as ports:
         yield ports
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=30)
 
 
 def test_changes_show_on_the_next_request_to_either_server(two_servers, tmp_path):

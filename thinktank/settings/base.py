@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public media at MEDIA_URL, before sessions and languages (thinktank/media.py).
+    "thinktank.media.MediaMiddleware",
     # 304 for a matching If-None-Match / If-Modified-Since, from the headers the page cache sets.
     "django.middleware.http.ConditionalGetMiddleware",
     # Above everything that reads sessions, users and languages: a hit skips them all, and a
@@ -275,13 +277,48 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media")).resolve()
 PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("PRIVATE_MEDIA_ROOT", MEDIA_ROOT.parent / "private")
 ).resolve()
-# Both disk storages remove a file whose write failed part-way (thinktank/storage.py).
+if PRIVATE_MEDIA_ROOT == MEDIA_ROOT or PRIVATE_MEDIA_ROOT.is_relative_to(MEDIA_ROOT):
+    raise ImproperlyConfigured(
+        f"PRIVATE_MEDIA_ROOT ({PRIVATE_MEDIA_ROOT}) must not be inside MEDIA_ROOT ({MEDIA_ROOT}):"
+        " everything below MEDIA_ROOT is public at /media/, and PDFs of drafts would leak."
+    )
+# Media on the local disk (MEDIA_ROOT, PRIVATE_MEDIA_ROOT), or in an S3-compatible bucket when
+# AWS_STORAGE_BUCKET_NAME is set, for several machines (thinktank/storage/: no partial files on
+# either, PDFs private on both). Public media are served at MEDIA_URL by the app
+# (thinktank/media.py) in every case, unless AWS_S3_CUSTOM_DOMAIN points them at the bucket.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "") or None
+if AWS_STORAGE_BUCKET_NAME:
+    _s3_options = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        # Empty values fall back to boto3's own chain (environment, instance role, profile).
+        "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+    }
+    _media_storages = {
+        "default": {
+            "BACKEND": "thinktank.storage.s3.PublicMediaStorage",
+            "OPTIONS": {
+                **_s3_options,
+                "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+                # "" for a bucket whose ACLs are disabled: give `media/*` a public-read policy.
+                "default_acl": os.environ.get("AWS_DEFAULT_ACL", "public-read") or None,
+            },
+        },
+        "private": {"BACKEND": "thinktank.storage.s3.PrivateMediaStorage", "OPTIONS": _s3_options},
+    }
+else:
+    _media_storages = {
+        "default": {"BACKEND": "thinktank.storage.SafeFileSystemStorage"},
+        "private": {
+            "BACKEND": "thinktank.storage.SafeFileSystemStorage",
+            "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "thinktank.storage.SafeFileSystemStorage"},
-    "private": {
-        "BACKEND": "thinktank.storage.SafeFileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
-    },
+    **_media_storages,
     # Chosen here rather than in prod.py: `manage.py collectstatic` runs with dev.py and must
     # write the manifest that gunicorn, with prod.py, reads.
     "staticfiles": {
@@ -369,7 +406,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:"]
+        + ([f"https://{AWS_S3_CUSTOM_DOMAIN}"] if AWS_S3_CUSTOM_DOMAIN else []),
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

@@ -29,8 +29,8 @@ from thinktank.admin import (
     UploadValidationMixin,
     image_preview,
 )
-from thinktank.uploads import original_file_name
 from thinktank.cache import catalogue_changed
+from thinktank.uploads import original_file_name
 
 from .actions import ADMIN_ACTIONS
 from .downloads import PublicationDownloadsAdminMixin

@@ -15,7 +15,6 @@ from publications.pdf import active_content
 from thinktank.admin import CleanTextModelForm
 from thinktank.uploads import is_stored, rewind
 
-
 # What a datetime-local input sends, read in the site's time zone (the active one).
 SCHEDULE_INPUT = forms.DateTimeField(
     required=False, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]

@@ -134,6 +134,8 @@ class PublicationAdmin(
     # after this first block: change_form.html), the text, the taxonomy, the files, the
     # identifiers; the rest collapsed. Status and schedule are the workflow control's
     # (workflow.py, at the top of the form), not fields.
+    # Changed by the workflow buttons only (form.workflow_target), never as form fields.
+    exclude = ["status", "publish_at"]
     fieldsets = [
         (
             None,
@@ -241,12 +243,13 @@ class PublicationAdmin(
         """Fields are saved as typed (a changed slug is kept as an old URL: OldSlugAdminMixin);
         a workflow button's status and schedule (form.workflow_target) go through the workflow
         service, which checks the publishing permission again and writes the audit line."""
-        status, publish_at = form.workflow_target
+        status, publish_at = getattr(form, "workflow_target", (obj.status, obj.publish_at))
         if not change:
             obj.created_by = request.user
             obj.status, obj.publish_at = Publication.Status.DRAFT, None
-        if "pdf" in form.changed_data:
-            upload = form.cleaned_data.get("pdf")
+        cleaned = getattr(form, "cleaned_data", {})
+        if "pdf" in form.changed_data and "pdf" in cleaned:
+            upload = cleaned["pdf"]
             obj.pdf_original_name = original_file_name(upload.name) if upload else ""
         super().save_model(request, obj, form, change)
         before = workflow.state_of(obj)
@@ -255,9 +258,7 @@ class PublicationAdmin(
             user=request.user,
             status=status,
             publish_at=publish_at,
-            active_content_confirmed=getattr(form, "cleaned_data", {}).get(
-                "publish_with_active_content", False
-            ),
+            active_content_confirmed=cleaned.get("publish_with_active_content", False),
         )
         if (after := workflow.state_of(obj)) != before:
             self.message_user(
@@ -276,7 +277,7 @@ class PublicationAdmin(
 
     # A workflow button saves the form and comes back to it, showing the new state.
     def response_add(self, request, obj, post_url_continue=None):
-        return super().response_add(request, self._continue_after_workflow(request), obj)
+        return super().response_add(self._continue_after_workflow(request), obj, post_url_continue)
 
     def response_change(self, request, obj):
         return super().response_change(self._continue_after_workflow(request), obj)

@@ -4,7 +4,9 @@
    Used on every inline fieldset with the class "sortable-rows". */
 "use strict";
 (function () {
-  const gettext = window.gettext || ((text) => text);
+  // Labels in the page's language, from the template (data-* of #sortable-labels).
+  const labels = (document.getElementById("sortable-labels") || {}).dataset || {};
+  const label = (key, fallback) => labels[key] || fallback;
   function rows(group) {
     return Array.from(group.querySelectorAll("tbody tr.form-row")).filter(
       (row) => !row.classList.contains("empty-form") && row.querySelector("input.position-input")
@@ -40,10 +42,10 @@
     if (row.querySelector(".order-controls")) return;
     const cell = document.createElement("td");
     cell.className = "order-controls";
-    const handle = button("drag-handle", "\u2630", gettext("Drag to reorder"));
+    const handle = button("drag-handle", "\u2630", label("drag", "Drag to reorder"));
     handle.draggable = true;
-    const up = button("move-row move-up", "\u2191", gettext("Move up"));
-    const down = button("move-row move-down", "\u2193", gettext("Move down"));
+    const up = button("move-row move-up", "\u2191", label("up", "Move up"));
+    const down = button("move-row move-down", "\u2193", label("down", "Move down"));
     cell.append(handle, up, down);
     row.insertBefore(cell, row.firstElementChild.nextElementSibling);
 
@@ -77,7 +79,7 @@
     if (headerRow && !headerRow.querySelector(".order-controls-header")) {
       const th = document.createElement("th");
       th.className = "order-controls-header";
-      th.textContent = gettext("Order");
+      th.textContent = label("order", "Order");
       headerRow.insertBefore(th, headerRow.firstElementChild.nextElementSibling);
     }
     for (const row of rows(group)) equip(group, row);

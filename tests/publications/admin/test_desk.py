@@ -394,3 +394,63 @@ def test_no_downloads_chart_on_a_new_item_and_a_sentence_without_downloads(admin
     DownloadDay.objects.create(publication=publication, day=timezone.localdate(), count=4)
     html = admin_client.get(change_url(publication)).content.decode()
     assert "downloads-chart-desc" in html
+
+
+def test_contributor_submits_a_new_draft_from_the_add_form(client, contributor):
+    client.force_login(contributor)
+    data = form_data(client.get(admin_url(Publication, "add")))
+    data.update(title="Fresh", slug="fresh", _workflow="submit")
+    response = client.post(admin_url(Publication, "add"), data)
+    assert response.status_code == 302, form_errors(response)
+    publication = Publication.objects.get(slug="fresh")
+    assert (publication.status, publication.created_by) == (Status.REVIEW, contributor)
+
+
+# --- Revisions: a structured body compared as text --------------------------------------------
+
+
+def test_compare_with_current_shows_a_structured_body_as_readable_text(client, editor):
+    client.force_login(editor)
+    publication = PublicationFactory(status=Status.DRAFT, body="")
+    bodies = [
+        "<h2>Context</h2><p>Tokyo spends <em>more</em>.</p><ul><li>ships</li></ul>"
+        "<table><tr><th>Year</th><th>Yen</th></tr><tr><td>2026</td><td>8.7</td></tr></table>",
+        "<h2>Context</h2><p>Tokyo spends <em>far more</em>.</p><ul><li>ships</li>"
+        "<li>missiles</li></ul><blockquote><p>A turning point.</p></blockquote>"
+        "<table><tr><th>Year</th><th>Yen</th></tr><tr><td>2026</td><td>9.1</td></tr></table>",
+    ]
+    for body in bodies:
+        data = form_data(client.get(change_url(publication)))
+        data.update(body=body)
+        assert client.post(change_url(publication), data).status_code == 302
+    history = client.get(admin_url(Publication, "history", publication.pk)).content.decode()
+    older_link = re.search(r'href="([^"]+)">Compare with current</a>', history).group(1)
+    page = client.get(older_link.replace("&amp;", "&"))
+    assert page.status_code == 200
+    rows = {label: (left, right) for label, left, right, _ in page.context["rows"]}
+    assert rows["body"] == (
+        "## Context\nTokyo spends more.\n• ships\nYear | Yen\n2026 | 8.7",
+        "## Context\nTokyo spends far more.\n• ships\n• missiles\n> A turning point.\n"
+        "Year | Yen\n2026 | 9.1",
+    )
+    html = page.content.decode()
+    assert "<ins>far </ins>" in html and "<del>8.7</del>" in html and "<ins>9.1</ins>" in html
+    assert "&lt;h2&gt;" not in html and "<h2>Context" not in html  # text, not markup
+
+
+def test_the_compare_view_is_for_staff_who_may_see_the_item(client, contributor, editor):
+    publication = PublicationFactory(status=Status.DRAFT)
+    client.force_login(editor)
+    for title in ("One", "Two"):
+        data = form_data(client.get(change_url(publication)))
+        data.update(title=title)
+        client.post(change_url(publication), data)
+    versions = re.findall(
+        r'name="a" value="(\d+)"',
+        client.get(admin_url(Publication, "history", publication.pk)).content.decode(),
+    )
+    compare = admin_url(Publication, "compare", publication.pk)
+    client.force_login(contributor)  # not theirs
+    assert client.get(compare, {"a": versions[1], "b": versions[0]}).status_code == 403
+    client.logout()
+    assert client.get(compare, {"a": versions[1], "b": versions[0]}).status_code == 302  # login

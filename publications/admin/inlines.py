@@ -84,6 +84,9 @@ class PublicationAuthorInline(PublicationPartInline):
             field.required, field.initial = False, None
             field.help_text = _("Empty: after the others.")
             field.widget.attrs.update({"class": "position-input", "style": "width:4em"})
+        if db_field.name in ("position", "role"):
+            # A tabular row's inputs have only the column heading; name them for screen readers.
+            field.widget.attrs["aria-label"] = db_field.verbose_name.capitalize()
         return field
 
 

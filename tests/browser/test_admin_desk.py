@@ -2,6 +2,8 @@
 up/down buttons) are saved in that order; the form shows one time-zone note at most; the
 workflow control publishes with one click."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import User
 
@@ -76,3 +78,24 @@ def test_publish_now_is_one_click(editor_page, live_server, publication):
     assert page.locator(".workflow-state .state-badge").inner_text() == "Published"
     publication.refresh_from_db()
     assert publication.status == Publication.Status.PUBLISHED
+
+
+def test_the_workflow_control_and_the_order_controls_pass_axe(
+    editor_page, live_server, publication, axe_path
+):
+    page = editor_page
+    page.goto(f"{live_server.url}/admin/publications/publication/{publication.pk}/change/")
+    # What this branch adds; Django's own inline cells (select2, the delete box) are not ours.
+    page.evaluate(Path(axe_path).read_text(encoding="utf-8"))
+    result = page.evaluate(
+        """async () => await axe.run(
+            {include: [['.workflow-control'], ['.order-controls'], ['.position-input'],
+                       ['select[name$="-role"]']]},
+            {resultTypes: ['violations']})"""
+    )
+    serious = [
+        (v["id"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []

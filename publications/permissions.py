@@ -7,8 +7,9 @@ so a superuser or a custom group works the same way:
   anything.
 - `publications.review_publication` (Reviewers): move an item between draft and review, comment;
   change items that are in draft or review, never a published or archived one.
-- `publications.change_publication` alone (Contributors): create drafts, change only the drafts
-  they created; they see only their own items.
+- `publications.change_publication` (Contributors): create drafts, change only the drafts
+  they created; they see only their own items. With `publications.submit_publication` (given to
+  Contributors) they also send their own drafts to review, which ends their editing.
 """
 
 from .models import Publication
@@ -16,6 +17,7 @@ from .models import Publication
 Status = Publication.Status
 PUBLISH_PERMISSION = "publications.publish_publication"
 REVIEW_PERMISSION = "publications.review_publication"
+SUBMIT_PERMISSION = "publications.submit_publication"
 
 
 def can_publish(user):
@@ -24,6 +26,16 @@ def can_publish(user):
 
 def can_review(user):
     return can_publish(user) or user.has_perm(REVIEW_PERMISSION)
+
+
+def can_submit(user, publication):
+    """May `user` send this draft to review? Reviewers and editors any draft; a contributor
+    with the submit permission only a draft they may change (their own)."""
+    if publication.status != Status.DRAFT:
+        return False
+    if can_review(user):
+        return True
+    return user.has_perm(SUBMIT_PERMISSION) and can_change(user, publication)
 
 
 def sees_all(user):

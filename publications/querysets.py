@@ -64,6 +64,15 @@ class PublicationQuerySet(PublishableQuerySet):
             is_public=ExpressionWrapper(published_condition(now=now), output_field=BooleanField())
         )
 
+    def in_state(self, state, *, now=None):
+        """Those in one of the admin's workflow states (publications/workflow.py): "scheduled"
+        is published but not public yet, "published" is public now; else a status."""
+        if state == "scheduled":
+            return self.waiting(now=now)
+        if state == PUBLISHED:
+            return self.published(now=now)
+        return self.filter(status=state)
+
     def redirect_targets(self, *, now=None):
         """Those an old slug may lead to: the public ones, and archived ones (whose page
         answers 410 Gone with their citation data). See thinktank/redirects.py."""

@@ -32,11 +32,16 @@ Followed: the through rows. Not followed on purpose: old slugs (`OldSlug`: resto
 never delete an old URL), review comments, download counts by day.
 """
 
+import difflib
+import re
 from collections import defaultdict
+from html.parser import HTMLParser
 from typing import NamedTuple
 
 import reversion
 from django.db import models
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
@@ -148,6 +153,8 @@ def _relation_lines(relation, links):
 def _text(field, value):
     if value is None:
         return ""
+    if isinstance(field, models.TextField) and looks_like_html(value):
+        return readable_text(value)
     if field.is_relation:
         return _names(field, [value])[0]
     if field.choices:
@@ -160,3 +167,97 @@ def _names(field, pks):
     deleted since shows as its id."""
     objects = field.related_model._base_manager.in_bulk(pks)
     return [str(objects[pk]) if pk in objects else f"#{pk}" for pk in pks]
+
+
+# --- Readable structured text, and what changed in it ------------------------------------------
+# A structured body (HTML of an allowed subset, sanitised on save) is compared as the text a
+# reader sees, one block a line: "## Heading", "• list item", "> quotation", table cells joined
+# by " | ", a note reference as "[1]". Markup changes alone show as no change.
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "tr", "figcaption",
+           "figure", "div", "section", "aside", "ol", "ul", "table", "br", "hr"}  # fmt: skip
+_PREFIX = {"h1": "# ", "h2": "## ", "h3": "### ", "h4": "#### ", "li": "• "}
+
+
+def looks_like_html(text):
+    return bool(re.search(r"<(p|h[1-6]|ul|ol|li|table|blockquote|figure|div|sup)\b", text or ""))
+
+
+class _Reader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self.line, self.cells, self.quotes = [], [], None, 0
+
+    def _end_line(self):
+        text = " ".join("".join(self.line).split())
+        if text:
+            self.lines.append("> " * self.quotes + text)
+        self.line = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("td", "th") and self.cells is not None:
+            self.cells.append([])
+            return
+        if tag in _BLOCKS:
+            self._end_line()
+        if tag == "tr":
+            self.cells = []
+        if tag == "blockquote":
+            self.quotes += 1
+        if tag in _PREFIX:
+            self.line.append(_PREFIX[tag])
+        if tag == "img":
+            alt = dict(attrs).get("alt")
+            self.line.append(f"[{_('image')}: {alt}]" if alt else f"[{_('image')}]")
+        if tag == "sup":
+            self.line.append("[")
+
+    def handle_endtag(self, tag):
+        if tag == "tr" and self.cells is not None:
+            self.line.append(" | ".join(" ".join("".join(cell).split()) for cell in self.cells))
+            self.cells = None
+            self._end_line()
+        elif tag == "sup":
+            self.line.append("]")
+        elif tag in _BLOCKS:
+            self._end_line()
+            if tag == "blockquote":
+                self.quotes = max(self.quotes - 1, 0)
+
+    def handle_data(self, data):
+        if self.cells:
+            self.cells[-1].append(data)
+        else:
+            self.line.append(data)
+
+
+def readable_text(html):
+    """The text of an HTML body as a reader sees it, one block a line (see above)."""
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    reader._end_line()
+    return "\n".join(reader.lines)
+
+
+def word_diff(older, newer):
+    """(older, newer) as safe HTML with the words removed in <del> and added in <ins>, line
+    breaks as <br>; for the changed rows of a comparison."""
+    tokens = re.compile(r"\S+[^\S\n]*|\n|[^\S\n]+")  # a word with the spaces after it
+    a, b = tokens.findall(older), tokens.findall(newer)
+    left, right = [], []
+
+    def text(parts):
+        return escape("".join(parts)).replace("\n", "<br>")
+
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        if operation == "equal":
+            left.append(text(a[i1:i2]))
+            right.append(text(b[j1:j2]))
+            continue
+        if i2 > i1:
+            left.append(f"<del>{text(a[i1:i2])}</del>")
+        if j2 > j1:
+            right.append(f"<ins>{text(b[j1:j2])}</ins>")
+    return mark_safe("".join(left)), mark_safe("".join(right))

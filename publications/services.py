@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from thinktank.cache import catalogue_changed
 
 from . import permissions
-from .models import Publication
+from .models import Publication, PublicationAuthor
 from .pdf import active_content
 from .pdf.processing import publication_pdf_process
 from .search import search_index_rebuild
@@ -82,6 +82,10 @@ def publication_check_transition(*, publication: Publication, user, status, publ
     if publish_at != before_publish_at and not permissions.can_publish(user):
         raise _denied(_("schedule"))
     if status == before:
+        return
+    if (before, status) == (Status.DRAFT, Status.REVIEW) and permissions.can_submit(
+        user, publication
+    ):
         return
     if status in workflow_states and before in workflow_states:
         if not permissions.can_review(user):
@@ -194,7 +198,7 @@ def publication_archive(*, publication: Publication, user) -> Publication:
 
 
 def publication_submit_for_review(*, publication: Publication, user) -> Publication:
-    """Draft → review (Reviewers and Editors)."""
+    """Draft → review (Reviewers and Editors; Contributors for their own drafts)."""
     _require(publication, Publication.Status.DRAFT, _("Only a draft can be sent to review."))
     return publication_set_status(
         publication=publication, user=user, status=Publication.Status.REVIEW
@@ -235,3 +239,23 @@ def publication_restored(*, publication: Publication, user, version, files_befor
     if (restored.pdf.name, restored.cover.name) != tuple(files_before):
         publication_pdf_process(publication=restored)
     search_index_rebuild(publication_ids=[restored.pk])
+
+
+# --- Authors -----------------------------------------------------------------------------------
+
+
+def publication_authors_renumber(*, publication: Publication) -> None:
+    """Number the authors of `publication` 0..n-1 in their order (position, then the row added
+    first): gaps and ties left by a form (two rows at 0, a row appended at 32767) go away, so
+    the order every output shows is the one staff saved. One query, and one more if any
+    position changes."""
+    rows = list(
+        PublicationAuthor.objects.filter(publication=publication).order_by("position", "pk")
+    )
+    changed = []
+    for position, row in enumerate(rows):
+        if row.position != position:
+            row.position = position
+            changed.append(row)
+    if changed:
+        PublicationAuthor.objects.bulk_update(changed, ["position"])

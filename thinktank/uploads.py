@@ -10,6 +10,8 @@ and parsing a 50 MB PDF again on every save of the change form would be wasted w
 """
 
 import os
+import re
+import unicodedata
 import uuid
 import warnings
 
@@ -134,6 +136,28 @@ class ImageUploadField(forms.ImageField):
                     params={"name": display_name(data)},
                 ) from exc
         return super().to_python(data)
+
+
+# Characters a file name keeps out of what staff see: path separators, those Windows refuses,
+# and control characters.
+_UNSAFE_NAME_CHARACTERS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+def original_file_name(name, *, max_length=200):
+    r"""The uploader's file name cleaned for display: no folder, no control or path characters,
+    spaces collapsed, at most `max_length` characters with its extension kept
+    ("C:\\Users\\x\\Rapport  été\n2026.pdf" -> "Rapport été 2026.pdf"); "" when nothing is
+    left. Never used to store or serve the file (see ServerNamed)."""
+    name = unicodedata.normalize("NFC", str(name or ""))
+    name = re.split(r"[/\\]", name)[-1]
+    name = " ".join(_UNSAFE_NAME_CHARACTERS.sub(" ", name).split()).strip(". ")
+    if len(name) > max_length:
+        stem, dot, extension = name.rpartition(".")
+        if not dot or len(extension) > 10:
+            stem, extension = name, ""
+        keep = max_length - (len(extension) + 1 if extension else 0)
+        name = stem[:keep].rstrip() + (f".{extension}" if extension else "")
+    return name
 
 
 @deconstructible

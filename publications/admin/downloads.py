@@ -130,6 +130,8 @@ class PublicationDownloadsAdminMixin:
     def downloads_chart(self, obj):
         if obj is None or obj.pk is None:
             return "—"
+        if not obj.download_count and not obj.download_days.exists():
+            return _("No downloads yet.")
         series = daily_downloads(obj, days=self.DOWNLOAD_CHART_DAYS)
         # Not download_count: the link promises the day rows, and the total can hold more
         # (downloads counted before the day table existed, migration 0005, were not spread

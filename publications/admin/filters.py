@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from centers.models import Center
+from publications import workflow
 from taxonomy.models import Region, Theme
 
 
@@ -48,3 +49,19 @@ class CenterListFilter(TreeListFilter):
             (center.slug, "\u2003" * depth + center.name)
             for center, depth in Center.objects.in_tree_order()
         ]
+
+
+class StateListFilter(admin.SimpleListFilter):
+    """The workflow state of publications/workflow.py: scheduled items apart from published
+    ones (the status alone says "published" for both)."""
+
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return list(workflow.STATE_LABELS.items())
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.in_state(self.value())
+        return queryset

@@ -63,7 +63,11 @@ class PublicationHistoryAdminMixin:
             "title": _("Compare versions of “%(title)s”") % {"title": obj},
             "older": older,
             "newer": newer,
-            "rows": revisions.compare_versions(older, newer),
+            "rows": (rows := revisions.compare_versions(older, newer)),
+            "diff_rows": [
+                (label, *(revisions.word_diff(left, right) if changed else (left, right)), changed)
+                for label, left, right, changed in rows
+            ],
             "can_restore": self.has_change_permission(request, obj),
         }
         request.current_app = self.admin_site.name

@@ -40,12 +40,54 @@ class PublicationPartInline(admin.TabularInline):
         return self._can_change(request, obj)
 
 
+# The position a new row without one gets: after every existing row (then renumbered 0..n-1 by
+# services.publication_authors_renumber).
+APPEND = 32_000
+
+
+class AppendingFormSet(forms.BaseInlineFormSet):
+    """New rows whose position is left empty go after the existing ones, in the order of the
+    form; a position typed (or set by dragging, positions.js) is kept."""
+
+    def save_new(self, form, commit=True):
+        if form.instance.position is None:
+            form.instance.position = APPEND + form.prefix_index
+        return super().save_new(form, commit)
+
+    def save_existing(self, form, obj, commit=True):
+        if obj.position is None:
+            obj.position = APPEND + form.prefix_index
+        return super().save_existing(form, obj, commit)
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.prefix_index = i
+        return form
+
+
 class PublicationAuthorInline(PublicationPartInline):
+    """Authors in their order: dragged by the handle, or moved with the up/down buttons (both
+    from static/js/positions.js, which numbers the position fields); without JavaScript the
+    position is typed. A new row is appended after the existing ones."""
+
     model = PublicationAuthor
+    formset = AppendingFormSet
     fields = ["author", "role", "position"]
     autocomplete_fields = ["author"]
     ordering = ["position", "pk"]
     extra = 1
+    classes = ["sortable-rows"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "position":
+            field.required, field.initial = False, None
+            field.help_text = _("Empty: after the others.")
+            field.widget.attrs.update({"class": "position-input", "style": "width:4em"})
+        if db_field.name in ("position", "role"):
+            # A tabular row's inputs have only the column heading; name them for screen readers.
+            field.widget.attrs["aria-label"] = db_field.verbose_name.capitalize()
+        return field
 
 
 class PinnedRelationInline(PublicationPartInline):

@@ -9,12 +9,13 @@ history.py, the downloads column and chart in downloads.py.
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
-from publications import preview, services
+from publications import preview, services, workflow
 from publications.models import Publication, ReviewComment
 from publications.pdf import active_content
 from publications.pdf.active_content import stored_active_content
@@ -29,10 +30,11 @@ from thinktank.admin import (
     image_preview,
 )
 from thinktank.cache import catalogue_changed
+from thinktank.uploads import original_file_name
 
 from .actions import ADMIN_ACTIONS
 from .downloads import PublicationDownloadsAdminMixin
-from .filters import CenterListFilter, RegionListFilter, ThemeListFilter
+from .filters import CenterListFilter, RegionListFilter, StateListFilter, ThemeListFilter
 from .history import PublicationHistoryAdminMixin
 from .inlines import (
     PinnedRelationInline,
@@ -42,6 +44,16 @@ from .inlines import (
 from .roles import PublicationRolesMixin
 
 CLASSIFICATION = _("Classification")
+
+
+def state_badge(state):
+    return format_html('<span class="state-badge state-{}">{}</span>', state.key, state.label)
+
+
+DOWNLOADS = _("Downloads")
+# Fields that another branch adds to the model (the structured body's key takeaways): shown in
+# the fieldsets once the model has them, left out until then.
+OPTIONAL_FIELDS = {"key_takeaways"}
 
 
 class PublicationChangeList(ChangeList):
@@ -63,10 +75,14 @@ class PublicationAdmin(
     UploadValidationMixin,
     VersionAdmin,
 ):
+    class Media:
+        css = {"all": ["css/admin-desk.css"]}
+        js = ["js/positions.js"]
+
     list_display = [
-        "title",
+        "title_column",
         "type",
-        "status",
+        "state_badge",
         "published_on",
         "language",
         "author_names",
@@ -75,8 +91,9 @@ class PublicationAdmin(
         "downloads_column",
         "public_link",
     ]
+    list_display_links = ["title_column"]
     list_filter = [
-        "status",
+        StateListFilter,
         "type",
         "language",
         "featured",
@@ -99,6 +116,7 @@ class PublicationAdmin(
     autocomplete_fields = ["series", "translation_of"]
     readonly_fields = [
         "cover_preview",
+        "pdf_original_name",
         "pdf_active_content",
         "public_link",
         "preview_link",
@@ -112,26 +130,36 @@ class PublicationAdmin(
         PinnedRelationInline,
         ReviewCommentInline,
     ]
+    # The order an editor works in: what it is, who wrote it (the Authors inline is shown right
+    # after this first block: change_form.html), the text, the taxonomy, the files, the
+    # identifiers; the rest collapsed. Status and schedule are the workflow control's
+    # (workflow.py, at the top of the form), not fields.
+    # Changed by the workflow buttons only (form.workflow_target), never as form fields.
+    exclude = ["status", "publish_at"]
     fieldsets = [
-        (None, {"fields": ["title", "subtitle", "slug", "type", "language", "summary", "body"]}),
         (
-            _("Publishing"),
+            None,
             {
                 "fields": [
-                    "status",
-                    "published_on",
-                    "publish_at",
+                    "title",
+                    "subtitle",
+                    "slug",
+                    "type",
+                    "language",
                     "featured",
                     "public_link",
                     "preview_link",
                 ]
             },
         ),
+        (_("Text"), {"fields": ["summary", "key_takeaways", "body"]}),
+        (CLASSIFICATION, {"fields": []}),  # filled in by get_fieldsets()
         (
             _("Files"),
             {
                 "fields": [
                     "pdf",
+                    "pdf_original_name",
                     "pdf_active_content",
                     "publish_with_active_content",
                     "pages",
@@ -140,9 +168,11 @@ class PublicationAdmin(
                 ]
             },
         ),
-        (CLASSIFICATION, {"fields": []}),  # filled in by get_fieldsets()
-        (_("Series and identifiers"), {"fields": ["series", "series_number", "isbn", "doi"]}),
-        (_("Downloads"), {"fields": ["download_count", "downloads_chart"]}),
+        (
+            _("Date, series and identifiers"),
+            {"fields": ["published_on", "series", "series_number", "isbn", "doi"]},
+        ),
+        (DOWNLOADS, {"fields": ["download_count", "downloads_chart"]}),
         (
             _("Advanced"),
             {
@@ -166,12 +196,20 @@ class PublicationAdmin(
     through_m2m_fields = ["regions", "themes", "centers"]
 
     def get_fieldsets(self, request, obj=None):
-        return [
-            (name, {**options, "fields": self.through_m2m_fields})
-            if name == CLASSIFICATION
-            else (name, options)
-            for name, options in super().get_fieldsets(request, obj)
-        ]
+        model_fields = {field.name for field in self.model._meta.get_fields()}
+        fieldsets = []
+        for name, options in super().get_fieldsets(request, obj):
+            if name == CLASSIFICATION:
+                options = {**options, "fields": self.through_m2m_fields}
+            elif name == DOWNLOADS and obj is None:
+                continue  # nothing downloaded yet: no empty chart on a new item
+            fields = [
+                field
+                for field in options["fields"]
+                if field not in OPTIONAL_FIELDS or field in model_fields
+            ]
+            fieldsets.append((name, {**options, "fields": fields}))
+        return fieldsets
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name in self.through_m2m_fields:
@@ -203,25 +241,29 @@ class PublicationAdmin(
 
     def save_model(self, request, obj, form, change):
         """Fields are saved as typed (a changed slug is kept as an old URL: OldSlugAdminMixin);
-        the status and schedule go through the workflow service, which checks the publishing
-        permission and writes the audit line."""
-        status, publish_at = obj.status, obj.publish_at
-        if change:
-            obj.status = form.initial.get("status", obj.status)
-            obj.publish_at = form.initial.get("publish_at", obj.publish_at)
-        else:
+        a workflow button's status and schedule (form.workflow_target) go through the workflow
+        service, which checks the publishing permission again and writes the audit line."""
+        status, publish_at = getattr(form, "workflow_target", (obj.status, obj.publish_at))
+        if not change:
             obj.created_by = request.user
             obj.status, obj.publish_at = Publication.Status.DRAFT, None
+        cleaned = getattr(form, "cleaned_data", {})
+        if "pdf" in form.changed_data and "pdf" in cleaned:
+            upload = cleaned["pdf"]
+            obj.pdf_original_name = original_file_name(upload.name) if upload else ""
         super().save_model(request, obj, form, change)
+        before = workflow.state_of(obj)
         services.publication_set_status(
             publication=obj,
             user=request.user,
             status=status,
             publish_at=publish_at,
-            active_content_confirmed=getattr(form, "cleaned_data", {}).get(
-                "publish_with_active_content", False
-            ),
+            active_content_confirmed=cleaned.get("publish_with_active_content", False),
         )
+        if (after := workflow.state_of(obj)) != before:
+            self.message_user(
+                request, _("Status: %(state)s.") % {"state": after.label}, messages.SUCCESS
+            )
         if "pdf" in form.changed_data and (findings := stored_active_content(obj)):
             self.message_user(
                 request,
@@ -233,8 +275,41 @@ class PublicationAdmin(
             # save_related() refreshes the search vectors (the PDF's text with the rest).
             publication_pdf_process(publication=obj)
 
+    # A workflow button saves the form and comes back to it, showing the new state.
+    def response_add(self, request, obj, post_url_continue=None):
+        return super().response_add(self._continue_after_workflow(request), obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        return super().response_change(self._continue_after_workflow(request), obj)
+
+    @staticmethod
+    def _continue_after_workflow(request):
+        if request.POST.get(workflow.ACTION_FIELD):
+            request.POST = request.POST.copy()
+            request.POST["_continue"] = "1"
+        return request
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        publication = obj or Publication(created_by=request.user)
+        context["workflow"] = {
+            "state": workflow.state_of(publication),
+            "transitions": workflow.transitions_for(publication, request.user),
+            "action_field": workflow.ACTION_FIELD,
+            "publish_at_field": workflow.PUBLISH_AT_FIELD,
+            "publish_at": request.POST.get(workflow.PUBLISH_AT_FIELD)
+            or (
+                timezone.localtime(obj.publish_at).strftime("%Y-%m-%dT%H:%M")
+                if obj is not None and obj.publish_at
+                else ""
+            ),
+            "time_zone": timezone.get_current_timezone_name(),
+            "editable": add or self.has_change_permission(request, obj),
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        services.publication_authors_renumber(publication=form.instance)
         # Now that authors (inline) and taxonomy (m2m) are saved, the search vectors can be
         # computed from them.
         search_index_refresh()
@@ -248,9 +323,21 @@ class PublicationAdmin(
         super().save_formset(request, form, formset, change)
 
     # --- Columns and read-only fields -------------------------------------------------------
+    @admin.display(description=_("title"), ordering="title")
+    def title_column(self, obj):
+        # Two lines at most (CSS); the full title on hover and for screen readers.
+        return format_html('<span class="publication-title" title="{0}">{0}</span>', obj.title)
+
+    @admin.display(description=_("state"), ordering="status")
+    def state_badge(self, obj):
+        return state_badge(workflow.state_of(obj))
+
     @admin.display(description=_("authors"))
     def author_names(self, obj):
-        return ", ".join(author.name for author in obj.ordered_authors) or EMPTY
+        names = ", ".join(author.name for author in obj.ordered_authors)
+        if not names:
+            return EMPTY
+        return format_html('<span class="clamp-2" title="{0}">{0}</span>', names)
 
     @admin.display(description=_("active content of the PDF"))
     def pdf_active_content(self, obj):

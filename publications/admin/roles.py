@@ -2,19 +2,23 @@
 
 Contributors see and change only their own drafts; reviewers move items between draft and
 review (and recover deleted ones they may change); editors publish, schedule, unpublish and
-archive. The status field offers only the
-statuses the user may give, the schedule is read-only to those who may not schedule, and the
-form still refuses a status or a schedule the user may not give, on that field.
+archive. Status and schedule change only through the workflow buttons of the change form
+(workflow.py: offered by the user's permissions, and a forged button is refused by the form).
 """
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from publications import permissions, services
+from publications import permissions, services, workflow
 from publications.pdf import active_content
 from thinktank.admin import CleanTextModelForm
 from thinktank.uploads import is_stored, rewind
+
+# What a datetime-local input sends, read in the site's time zone (the active one).
+SCHEDULE_INPUT = forms.DateTimeField(
+    required=False, input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
+)
 
 
 class PublicationAdminForm(CleanTextModelForm):
@@ -28,34 +32,41 @@ class PublicationAdminForm(CleanTextModelForm):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None and self.user is not None:
+            # A new item is its creator's draft (save_model records it); the workflow checks
+            # (a contributor submits only their own drafts) see it so already.
+            self.instance.created_by = self.user
+
     def clean(self):
         cleaned = super().clean()
+        self.workflow_target = self._workflow_target()
         self._check_active_content(cleaned)
-        # The service decides; it is asked twice (the schedule alone, the status alone) so that
-        # each refusal lands on its own field.
-        before_status, before_publish_at = self.instance.status, self.instance.publish_at
-        checks = [
-            (
-                "publish_at",
-                before_status,
-                cleaned.get("publish_at", before_publish_at),
-                _("Only editors schedule publications."),
-            ),
-            (
-                "status",
-                cleaned.get("status", before_status),
-                before_publish_at,
-                _("You are not allowed to give this status."),
-            ),
-        ]
-        for field, status, publish_at, message in checks:
-            try:
-                services.publication_check_transition(
-                    publication=self.instance, user=self.user, status=status, publish_at=publish_at
-                )
-            except PermissionDenied:
-                self.add_error(field if field in self.fields else None, message)
         return cleaned
+
+    def _workflow_target(self):
+        """(status, publish_at) after this save: those the pressed workflow button gives
+        (workflow.py), if the user may; else the current ones, with the refusal as an error of
+        the form. Status and schedule are not form fields: the buttons are the only way."""
+        current = (self.instance.status, self.instance.publish_at)
+        name = self.data.get(workflow.ACTION_FIELD)
+        if not name:
+            return current
+        try:
+            publish_at = None
+            if name == "schedule":
+                publish_at = SCHEDULE_INPUT.clean(self.data.get(workflow.PUBLISH_AT_FIELD))
+            return workflow.requested_target(
+                publication=self.instance, user=self.user, name=name, publish_at=publish_at
+            )
+        except ValidationError as error:
+            self.add_error(None, error)
+        except PermissionDenied as refusal:
+            self.add_error(
+                None, str(refusal) or _("You are not allowed to do this with this publication.")
+            )
+        return current
 
     def _check_active_content(self, cleaned):
         """Publishing, or replacing the PDF of a published item, with a PDF that has active
@@ -69,7 +80,7 @@ class PublicationAdminForm(CleanTextModelForm):
         try:
             services.publication_check_active_content(
                 publication=self.instance,
-                status=cleaned.get("status", self.instance.status),
+                status=self.workflow_target[0],
                 findings=findings,
                 confirmed=cleaned.get("publish_with_active_content", False),
             )
@@ -128,14 +139,9 @@ class PublicationRolesMixin:
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not permissions.can_publish(request.user):
-            fields += ["publish_at", "featured"]
+            fields += ["featured"]
         return fields
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        form = type(form.__name__, (form,), {"user": request.user})
-        status = form.base_fields.get("status")
-        if status is not None:
-            allowed = services.publication_allowed_statuses(publication=obj, user=request.user)
-            status.choices = [choice for choice in status.choices if choice[0] in allowed]
-        return form
+        return type(form.__name__, (form,), {"user": request.user})

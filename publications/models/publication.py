@@ -200,6 +200,16 @@ class Publication(models.Model):
         blank=True,
         validators=[validate_image_upload],
     )
+    pdf_original_name = models.CharField(
+        _("original file name"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The name the PDF had on the uploader's computer (cleaned). The file is stored and "
+            "served under other names: readers download it as <slug>.pdf."
+        ),
+    )
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     # Derived from the uploaded PDF (kept for full-text search and for lists without a cover).
     pdf_text = models.TextField(_("text of the PDF"), blank=True, editable=False)
@@ -249,6 +259,7 @@ class Publication(models.Model):
         permissions = [
             ("publish_publication", _("Can publish, schedule, archive")),
             ("review_publication", _("Can move between draft and review")),
+            ("submit_publication", _("Can send own drafts to review")),
         ]
         constraints = [
             models.CheckConstraint(

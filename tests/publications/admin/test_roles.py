@@ -2,6 +2,8 @@
 and bulk actions: contributors see and change only their own drafts, reviewers move items
 between draft and review, editors publish, schedule and archive."""
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
@@ -36,9 +38,10 @@ def save(client, url, **changes):
     return client.post(url, data)
 
 
-def status_choices(client, url):
-    form = client.get(url).context["adminform"].form
-    return [value for value, _ in form.fields["status"].choices]
+def workflow_buttons(client, url):
+    """The values of the workflow buttons the page shows (workflow_control.html)."""
+    page = client.get(url).content.decode()
+    return re.findall(r'<button type="submit" name="_workflow" value="(\w+)"', page)
 
 
 def run_action(client, action, *publications):
@@ -55,7 +58,7 @@ def run_action(client, action, *publications):
 def test_contributor_creates_a_draft_that_is_theirs(client, contributor):
     client.force_login(contributor)
     add_url = reverse("admin:publications_publication_add")
-    assert status_choices(client, add_url) == [Status.DRAFT]
+    assert workflow_buttons(client, add_url) == ["submit"]
     author, region = AuthorFactory(), RegionFactory()
     response = save(
         client,
@@ -89,10 +92,14 @@ def test_contributor_edits_own_draft(client, contributor):
 def test_contributor_cannot_publish_own_draft_through_the_form(client, contributor):
     own = PublicationFactory(status=Status.DRAFT, created_by=contributor)
     client.force_login(contributor)
-    response = save(client, change_url(own), status=Status.PUBLISHED)
+    assert "publish" not in workflow_buttons(client, change_url(own))
+    response = save(client, change_url(own), _workflow="publish", title="Forged")
     assert response.status_code == 200
-    assert "status" in response.context["adminform"].form.errors
+    assert "You are not allowed to publish publications." in str(
+        response.context["adminform"].form.non_field_errors()
+    )
     own.refresh_from_db()
+    assert (own.status, own.title) != (Status.PUBLISHED, "Forged")
     assert own.status == Status.DRAFT
 
 
@@ -100,8 +107,8 @@ def test_contributor_cannot_schedule(client, contributor):
     own = PublicationFactory(status=Status.DRAFT, created_by=contributor)
     client.force_login(contributor)
     data = open_form(client, change_url(own))
-    assert "publish_at_0" not in data  # read-only for them
-    data.update({"publish_at_0": "2030-01-01", "publish_at_1": "08:00"})
+    assert "_workflow_publish_at" not in client.get(change_url(own)).content.decode()
+    data.update({"_workflow": "schedule", "_workflow_publish_at": "2030-01-01T08:00"})
     client.post(change_url(own), data)
     own.refresh_from_db()
     assert own.publish_at is None
@@ -168,11 +175,12 @@ def test_contributor_cannot_delete(client, contributor):
 def test_reviewer_moves_a_draft_to_review_and_back_through_the_form(client, reviewer):
     draft = PublicationFactory(status=Status.DRAFT)
     client.force_login(reviewer)
-    assert status_choices(client, change_url(draft)) == [Status.DRAFT, Status.REVIEW]
-    assert save(client, change_url(draft), status=Status.REVIEW).status_code == 302
+    assert workflow_buttons(client, change_url(draft)) == ["submit"]
+    assert save(client, change_url(draft), _workflow="submit").status_code == 302
     draft.refresh_from_db()
     assert draft.status == Status.REVIEW
-    assert save(client, change_url(draft), status=Status.DRAFT).status_code == 302
+    assert workflow_buttons(client, change_url(draft)) == ["return_to_draft"]
+    assert save(client, change_url(draft), _workflow="return_to_draft").status_code == 302
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT
     messages = list(
@@ -198,8 +206,8 @@ def test_reviewer_moves_items_with_the_bulk_actions(client, reviewer):
 def test_reviewer_cannot_publish(client, reviewer):
     in_review = PublicationFactory(status=Status.REVIEW)
     client.force_login(reviewer)
-    response = save(client, change_url(in_review), status=Status.PUBLISHED)
-    assert "status" in response.context["adminform"].form.errors
+    response = save(client, change_url(in_review), _workflow="publish")
+    assert response.context["adminform"].form.non_field_errors()
     run_action(client, "publish", in_review)
     in_review.refresh_from_db()
     assert in_review.status == Status.REVIEW
@@ -251,8 +259,12 @@ def test_reviewer_cannot_change_a_published_item(client, reviewer):
 def test_editor_publishes_through_the_form_and_the_log_says_so(client, editor):
     in_review = PublicationFactory(status=Status.REVIEW)
     client.force_login(editor)
-    assert status_choices(client, change_url(in_review)) == list(Status.values)
-    assert save(client, change_url(in_review), status=Status.PUBLISHED).status_code == 302
+    assert workflow_buttons(client, change_url(in_review)) == [
+        "return_to_draft",
+        "publish",
+        "schedule",
+    ]
+    assert save(client, change_url(in_review), _workflow="publish").status_code == 302
     in_review.refresh_from_db()
     assert in_review.status == Status.PUBLISHED
     assert LogEntry.objects.filter(
@@ -266,9 +278,8 @@ def test_editor_schedules_through_the_form(client, editor):
     response = save(
         client,
         change_url(draft),
-        status=Status.PUBLISHED,
-        publish_at_0="2031-03-01",
-        publish_at_1="08:00:00",
+        _workflow="schedule",
+        _workflow_publish_at="2031-03-01T08:00",
     )
     assert response.status_code == 302
     draft.refresh_from_db()
@@ -307,19 +318,16 @@ def test_editor_bulk_actions_write_the_audit_log(client, editor, action, before,
 # --- The form itself ---------------------------------------------------------------------------
 
 
-def test_form_refuses_a_schedule_on_its_field_even_if_a_reviewer_could_send_one(
-    client, rf, editor, reviewer
-):
-    """Reviewers see the schedule read-only; the form refuses it from them all the same."""
+def test_form_refuses_a_schedule_from_a_reviewer_even_on_an_editors_form(rf, editor, reviewer):
+    """The buttons are offered by permission; the form refuses a forged one all the same."""
     draft = PublicationFactory(status=Status.DRAFT)
-    client.force_login(editor)
-    data = open_form(client, change_url(draft))  # an editor's form: the schedule is a field
-    data.update(publish_at_0="2031-03-01", publish_at_1="08:00:00")
     request = rf.get("/")
     request.user = editor
     form_class = admin.site._registry[Publication].get_form(request, draft, change=True)
     form_class.user = reviewer
+    data = {"title": "T", "slug": draft.slug, "type": draft.type, "language": draft.language}
+    data.update(published_on="2025-01-01", _workflow="schedule")
+    data["_workflow_publish_at"] = "2031-03-01T08:00"
     form = form_class(data, instance=draft)
     assert not form.is_valid()
-    assert form.errors["publish_at"] == ["Only editors schedule publications."]
-    assert "status" not in form.errors
+    assert form.non_field_errors() == ["You are not allowed to schedule publications."]

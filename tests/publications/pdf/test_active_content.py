@@ -93,14 +93,14 @@ def test_publishing_it_needs_the_box_ticked(admin_client, storage, data):
     draft = PublicationFactory(status=Publication.Status.DRAFT)
     change(admin_client, draft, pdf=upload(data))
 
-    refused = change(admin_client, draft, status="published")
+    refused = change(admin_client, draft, _workflow="publish")
     assert refused.status_code == 200
     errors = refused.context["adminform"].form.errors["publish_with_active_content"]
     assert "The PDF has active content: /" in errors[0]
     draft.refresh_from_db()
     assert draft.status == Publication.Status.DRAFT
 
-    done = change(admin_client, draft, status="published", publish_with_active_content="on")
+    done = change(admin_client, draft, _workflow="publish", publish_with_active_content="on")
     assert done.status_code == 302, form_errors(done)
     draft.refresh_from_db()
     assert draft.status == Publication.Status.PUBLISHED
@@ -119,8 +119,10 @@ def test_a_new_pdf_on_a_published_item_needs_the_box_ticked(admin_client, storag
 
 def test_a_plain_pdf_publishes_without_the_box(admin_client, storage):
     draft = PublicationFactory(status=Publication.Status.DRAFT)
-    response = change(admin_client, draft, pdf=upload(make_pdf_bytes()), status="published")
+    response = change(admin_client, draft, pdf=upload(make_pdf_bytes()), _workflow="publish")
     assert response.status_code == 302, form_errors(response)
+    draft.refresh_from_db()
+    assert draft.status == Publication.Status.PUBLISHED
 
 
 def test_the_bulk_publish_action_refuses_it_and_publishes_the_others(admin_client, storage):

@@ -113,7 +113,15 @@ class PublicationAdmin(
         ReviewCommentInline,
     ]
     fieldsets = [
-        (None, {"fields": ["title", "subtitle", "slug", "type", "language", "summary", "body"]}),
+        (
+            None,
+            {
+                "fields": [
+                    *("title", "subtitle", "slug", "type", "language", "summary"),
+                    *("key_takeaways", "body"),
+                ]
+            },
+        ),
         (
             _("Publishing"),
             {

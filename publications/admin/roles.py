@@ -12,12 +12,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from publications import permissions, services
+from publications.body.editor import StructuredBodyFormMixin
 from publications.pdf import active_content
 from thinktank.admin import CleanTextModelForm
 from thinktank.uploads import is_stored, rewind
 
 
-class PublicationAdminForm(CleanTextModelForm):
+class PublicationAdminForm(StructuredBodyFormMixin, CleanTextModelForm):
     user = None  # set by PublicationRolesMixin.get_form()
     publish_with_active_content = forms.BooleanField(
         label=_("Publish even with active content"),

@@ -22,7 +22,7 @@ def sample_body(*, image_src="/media/figures/strait.png", notes=20):
             parts.append(
                 f"<p>{lead}, and the evidence gathered for this paper (paragraph "
                 f"{paragraph + 1}) shows why <strong>it matters</strong> for the "
-                f"<em>region</em> and for <a href=\"https://example.org/source\">its "
+                f'<em>region</em> and for <a href="https://example.org/source">its '
                 f"partners</a>.{refs} Analysts disagree on the pace of change, but few "
                 "doubt its direction.</p>"
             )
@@ -33,8 +33,8 @@ def sample_body(*, image_src="/media/figures/strait.png", notes=20):
                 "threefold</li><li>Air defences cover the whole strait</li></ul>"
             )
             parts.append(
-                "<table><thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">2020</th>"
-                "<th scope=\"col\">2025</th></tr></thead><tbody>"
+                '<table><thead><tr><th scope="col">Indicator</th><th scope="col">2020</th>'
+                '<th scope="col">2025</th></tr></thead><tbody>'
                 "<tr><td>Defence budget (bn USD)</td><td>252</td><td>296</td></tr>"
                 "<tr><td>Amphibious ships</td><td>37</td><td>52</td></tr>"
                 "<tr><td>Exercises near the strait</td><td>4</td><td>11</td></tr>"

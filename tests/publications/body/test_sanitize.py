@@ -25,8 +25,18 @@ HOSTILE = (
 
 def assert_nothing_active(html):
     lowered = html.lower()
-    for needle in ("<script", "javascript:", "onerror", "onclick", "onmouseover", "onload",
-                   "<style", "style=", "<iframe", "alert("):
+    for needle in (
+        "<script",
+        "javascript:",
+        "onerror",
+        "onclick",
+        "onmouseover",
+        "onload",
+        "<style",
+        "style=",
+        "<iframe",
+        "alert(",
+    ):
         assert needle not in lowered, needle
 
 
@@ -35,7 +45,9 @@ def test_scripts_styles_event_handlers_and_javascript_urls_never_survive():
 
     assert_nothing_active(clean)
     assert "<h2>Title</h2>" in clean
-    assert '<figure><img alt="Map" src="/media/x.png"><figcaption>Cap</figcaption></figure>' in clean
+    assert (
+        '<figure><img alt="Map" src="/media/x.png"><figcaption>Cap</figcaption></figure>' in clean
+    )
     assert "js link" in clean  # the text of a refused link stays
 
 
@@ -61,7 +73,10 @@ def test_only_http_https_mailto_and_fragment_links_are_kept():
         '<a href="data:text/html,x">f</a><a href="vbscript:x">g</a></p>'
     )
     assert re.findall(r'href="([^"]+)"', clean) == [
-        "https://a.org", "http://b.org", "mailto:x@y.org", "#note-1"
+        "https://a.org",
+        "http://b.org",
+        "mailto:x@y.org",
+        "#note-1",
     ]
 
 
@@ -158,7 +173,7 @@ def test_footnotes_of_word_processors_become_the_contract_notes(pasted, referenc
     assert f'<ol class="notes"><li id="note-1">{note_text}</li>' in clean
     assert "↑" not in clean and "[1]" not in clean
     assert_nothing_active(clean)
-    assert "mso-" not in clean and "class=\"Mso" not in clean and "o:p" not in clean
+    assert "mso-" not in clean and 'class="Mso' not in clean and "o:p" not in clean
 
 
 def test_word_clipboard_keeps_headings_lists_links_and_tables():
@@ -190,7 +205,9 @@ def test_table_of_contents_links_to_existing_unique_ids():
 
     assert rendered.show_toc
     assert [entry.id for entry in rendered.toc][:3] == [
-        "the-strait-in-2030", "military-balance", "three-scenarios"
+        "the-strait-in-2030",
+        "military-balance",
+        "three-scenarios",
     ]
     assert len(ids) == len(set(ids))
     for entry in rendered.toc:

@@ -75,6 +75,17 @@ class RenderedBody:
         return max(1, round(self.words / WORDS_PER_MINUTE)) if self.words else 0
 
     @property
+    def toc_tree(self):
+        """[(h2 entry, [its h3 entries])]: the contents as nested lists."""
+        tree = []
+        for entry in self.toc:
+            if entry.level == 3 and tree:
+                tree[-1][1].append(entry)
+            else:
+                tree.append((entry, []))
+        return tree
+
+    @property
     def show_toc(self):
         return len(self.toc) >= TOC_MIN_HEADINGS
 

@@ -277,7 +277,10 @@ def _image(src, width):
 
 
 def _notes(element, st):
-    story = [Spacer(1, 4 * mm), Paragraph(_("Notes").upper(), st["notes_heading"])]
+    previous = element.find_previous_sibling()
+    story = []
+    if previous is None or previous.name not in ("h2", "h3", "h4"):  # else the body's own
+        story = [Spacer(1, 4 * mm), Paragraph(_("Notes").upper(), st["notes_heading"])]
     for li in element.find_all("li", recursive=False):
         number = li.get("id", "")[len("note-") :]
         label = (

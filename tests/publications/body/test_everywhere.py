@@ -108,7 +108,7 @@ def test_pdf_edition_holds_headings_table_cells_and_notes_in_order(structured):
         "Deterrence is a matter of perception",
         "What Europe can do",
         "Recommendations",
-        "NOTES",
+        "Notes",
         "1. Source 1: Ministry of Defence",
         "20. Source 20: Ministry of Defence",
     ]

@@ -143,7 +143,8 @@ class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !s
 size=1 width="33%"><![endif]><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>
 <a style='mso-footnote-id:ftn1' href="#_ftnref1" name="_ftn1" title=""><span
 class=MsoFootnoteReference><span style='mso-special-character:footnote'>[1]</span></span></a>
-Ministry of Defence, white paper, 2023.<o:p></o:p></p></div></div><!--EndFragment--></body></html>"""
+Ministry of Defence, white paper, 2023.<o:p></o:p></p></div></div><!--EndFragment-->
+</body></html>"""
 
 # What Google Docs puts on the clipboard, shortened.
 GOOGLE_DOCS_CLIPBOARD = (

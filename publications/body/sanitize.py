@@ -156,6 +156,12 @@ def _tidy(soup):
 
 def _number_notes(soup):
     """Ids of the contract's note form, from the structure (see the module docstring)."""
+    # The editor (ProseMirror) writes the link around the superscript: <a><sup>1</sup></a>.
+    for a in soup.find_all("a", href=re.compile(r"^#note-\d+$")):
+        children = [c for c in a.contents if not (isinstance(c, str) and not c.strip())]
+        if a.parent.name != "sup" and len(children) == 1 and children[0].name == "sup":
+            children[0].unwrap()
+            a.wrap(soup.new_tag("sup"))
     numbers = set()
     for ol in soup.find_all("ol", class_="notes"):
         start = int(ol["start"]) if ol.get("start") else 1

@@ -66,6 +66,17 @@ def test_the_contract_subset_is_kept_as_written():
     assert "<blockquote><p>Deterrence" in clean
 
 
+def test_the_editors_own_note_form_becomes_the_contracts():
+    # ProseMirror keeps no ids and puts the link around the superscript.
+    clean = sanitize_html(
+        '<p>Text<a href="#note-1"><sup>1</sup></a>.</p><ol class="notes"><li>Source.</li></ol>'
+    )
+    assert clean == (
+        '<p>Text<sup><a href="#note-1" id="ref-1">1</a></sup>.</p>'
+        '<ol class="notes"><li id="note-1">Source.</li></ol>'
+    )
+
+
 def test_only_http_https_mailto_and_fragment_links_are_kept():
     clean = sanitize_html(
         '<p><a href="https://a.org">a</a><a href="http://b.org">b</a>'

@@ -23,7 +23,9 @@ def change(admin_client, publication, **values):
 def test_an_older_text_body_opens_as_paragraphs_and_is_saved_as_html(admin_client):
     publication = PublicationFactory(body="First paragraph.\n\nSecond <one>.")
     page = admin_client.get(admin_url(Publication, "change", publication.pk)).content.decode()
-    assert "&lt;p&gt;First paragraph.&lt;/p&gt;&lt;p&gt;Second &amp;lt;one&amp;gt;.&lt;/p&gt;" in page
+    assert (
+        "&lt;p&gt;First paragraph.&lt;/p&gt;&lt;p&gt;Second &amp;lt;one&amp;gt;.&lt;/p&gt;" in page
+    )
     assert "django_prose_editor/editor" in page  # served by the app (static files)
 
     publication = change(admin_client, publication)

@@ -7,6 +7,11 @@ import re
 import mammoth
 import pytest
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from publications.body import render_body, sanitize_html
 from publications.body.reading import PAGE_IDS, plain_text
@@ -16,6 +21,7 @@ HOSTILE = (
     '<h2 onclick="steal()">Title</h2><p style="color:red" onmouseover="x()">Text'
     "<script>alert('script')</script><style>p{display:none}</style>"
     '<a href="javascript:alert(1)">js link</a> <a href="JaVaScRiPt:alert(2)">js2</a>'
+    '<a href="https://ok.example" onclick="alert(6)">ok</a>'
     '<img src="x" onerror="alert(3)"><img src="javascript:alert(4)">'
     '<iframe src="https://evil.example"></iframe></p>'
     '<figure><img src="/media/x.png" alt="Map" onload="alert(5)"><figcaption>Cap</figcaption>'
@@ -91,27 +97,62 @@ def test_only_http_https_mailto_and_fragment_links_are_kept():
     ]
 
 
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def footnotes_part(package, notes):
+    """word/footnotes.xml as Word writes it (python-docx has no API for footnotes)."""
+    items = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:r><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        for number, text in enumerate(notes, 1)
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f"<w:footnotes {nsdecls('w')}>"
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        "</w:footnote>"
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        "<w:continuationSeparator/></w:r></w:p></w:footnote>"
+        f"{items}</w:footnotes>"
+    )
+    return Part(PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, xml.encode(), package)
+
+
+def footnote_reference(paragraph, number):
+    paragraph._p.append(
+        parse_xml(f'<w:r {nsdecls("w")}><w:footnoteReference w:id="{number}"/></w:r>')
+    )
+
+
 def docx_bytes():
-    """A .docx as Word writes it: title, headings, a list, a table, a link (python-docx)."""
+    """A .docx as Word writes it: title, headings, a list, a table, two footnotes."""
     document = Document()
     document.add_heading("A real analysis", level=1)
     document.add_heading("The strait in 2030", level=2)
     paragraph = document.add_paragraph("Beijing's calculus has ")
     paragraph.add_run("shifted").bold = True
     paragraph.add_run(" since 2022.")
+    footnote_reference(paragraph, 1)
     document.add_paragraph("Amphibious lift", style="List Bullet")
-    document.add_paragraph("Missile forces", style="List Bullet")
+    paragraph = document.add_paragraph("Missile forces", style="List Bullet")
+    footnote_reference(paragraph, 2)
     document.add_heading("Figures", level=3)
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = "Indicator", "2025"
     table.cell(1, 0).text, table.cell(1, 1).text = "Ships", "52"
+    notes = footnotes_part(
+        document.part.package, ["Ministry of Defence, white paper, 2023.", "Interview, 2024."]
+    )
+    document.part.relate_to(notes, RELATIONSHIP_TYPE.FOOTNOTES)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def test_a_word_document_converted_by_mammoth_keeps_its_structure():
+def test_a_word_document_converted_by_mammoth_keeps_its_structure_and_notes():
     html = mammoth.convert_to_html(io.BytesIO(docx_bytes())).value
+    assert 'id="footnote-ref-1"' in html  # mammoth's own form, before the sanitiser
     # What a hostile document could add on top of mammoth's output.
     html += '<p onclick="x()">Tail<script>alert(1)</script></p>'
 
@@ -119,10 +160,20 @@ def test_a_word_document_converted_by_mammoth_keeps_its_structure():
 
     # The document's h1 becomes h2 (the page's title is the h1); the rest shift with it.
     assert "<h2>A real analysis</h2><h3>The strait in 2030</h3>" in clean
-    assert "<strong>shifted</strong>" in clean
-    assert "<ul><li>Amphibious lift</li><li>Missile forces</li></ul>" in clean
+    assert (
+        "<p>Beijing's calculus has <strong>shifted</strong> since 2022."
+        '<sup><a href="#note-1" id="ref-1">1</a></sup></p>'
+    ) in clean
+    assert (
+        '<ul><li>Amphibious lift</li><li>Missile forces<sup><a href="#note-2" id="ref-2">2</a>'
+        "</sup></li></ul>"
+    ) in clean
     assert "<h4>Figures</h4>" in clean
     assert "<td>Indicator</td><td>2025</td>" in clean
+    assert clean.endswith(
+        '<ol class="notes"><li id="note-1">Ministry of Defence, white paper, 2023.</li>'
+        '<li id="note-2">Interview, 2024.</li></ol>'
+    )
     assert_nothing_active(clean)
 
 

@@ -65,6 +65,12 @@ NOTE_ID = re.compile(r"note-(\d+)")
 REF_ID = re.compile(r"ref-(\d+)")
 _NUMBER = re.compile(r"[1-9]\d{0,3}")
 _SCOPES = {"row", "col", "rowgroup", "colgroup"}
+# What `wordprocessor.normalise_pasted` rewrites; a body without any (one already sanitised, or
+# written in the contract's form) skips that parse.
+_PASTED = re.compile(
+    r"<(?:b|i|span|h1|h5|h6|br|o:\w+)\b|href=\"?#(?:footnote|endnote|_ftn|_edn|ftn|edn)",
+    re.IGNORECASE,
+)
 
 
 def _attribute_filter(tag, attribute, value):
@@ -117,9 +123,11 @@ def sanitize_html(html):
     nothing readable is left. Never raises."""
     if not html or not html.strip():
         return ""
-    soup = parse(html)
-    normalise_pasted(soup)
-    soup = parse(_CLEANER.clean(serialise(soup)))
+    if _PASTED.search(html):
+        soup = parse(html)
+        normalise_pasted(soup)
+        html = serialise(soup)
+    soup = parse(_CLEANER.clean(html))
     _tidy(soup)
     _number_notes(soup)
     result = _CLEANER.clean(serialise(soup)).strip()

@@ -291,3 +291,7 @@ def test_plain_text_leaves_markup_and_note_numbers_out():
     assert "<" not in text and "strong" not in text
     assert "partners. Analysts" in text  # the note number is not glued to the word
     assert "The strait in 2030" in text
+    figure = sanitize_html(
+        '<figure><img src="/m.png" alt="a > b"><figcaption>Cap &amp; x</figcaption></figure>'
+    )
+    assert plain_text(figure, "html") == "Cap & x"  # no piece of the alt text, entities read

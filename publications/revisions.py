@@ -159,6 +159,8 @@ def _text(field, value):
         return _names(field, [value])[0]
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, list):  # key takeaways: one a line, as they are edited
+        return "\n".join(str(item) for item in value)
     return str(value)
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from publications import permissions, services, workflow
+from publications.body.editor import StructuredBodyFormMixin
 from publications.pdf import active_content
 from thinktank.admin import CleanTextModelForm
 from thinktank.uploads import is_stored, rewind
@@ -21,7 +22,7 @@ SCHEDULE_INPUT = forms.DateTimeField(
 )
 
 
-class PublicationAdminForm(CleanTextModelForm):
+class PublicationAdminForm(StructuredBodyFormMixin, CleanTextModelForm):
     user = None  # set by PublicationRolesMixin.get_form()
     publish_with_active_content = forms.BooleanField(
         label=_("Publish even with active content"),

@@ -88,8 +88,23 @@ class PublicationDetailSerializer(PublicationListSerializer):
         slug_field="slug", read_only=True, allow_null=True
     )
 
+    body = serializers.CharField(
+        read_only=True,
+        help_text="The full text: plain text with blank lines between paragraphs when "
+        "`body_format` is `text`, HTML of the contract's subset (sanitised) when `html`.",
+    )
+    key_takeaways = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="Short sentences, in order."
+    )
+
     class Meta(PublicationListSerializer.Meta):
-        fields = [*PublicationListSerializer.Meta.fields, "body", "translation_of"]
+        fields = [
+            *PublicationListSerializer.Meta.fields,
+            "body",
+            "body_format",
+            "key_takeaways",
+            "translation_of",
+        ]
 
 
 class TreeNodeSerializer(serializers.Serializer):

@@ -17,7 +17,7 @@ from django.utils.translation import override
 from publications.validators import hyphenate_isbn
 from thinktank.i18n import BASE_LANGUAGE
 
-from .format import FILE_KEYS, KEYS, french_keys
+from .format import FILE_KEYS, KEYS, WRITTEN_WHEN_SET, french_keys
 from .tables import TABLES
 
 #: Where each file goes, relative to the exported JSON file.
@@ -80,6 +80,7 @@ class _Exporter:
         section, model = table.section, table.model
         links = {spec.key: _links(spec) for spec in table.links}
         french, files = french_keys(section), FILE_KEYS.get(section, {})
+        when_set = list(WRITTEN_WHEN_SET.get(section, ()))
         queryset = (
             model.objects.annotate(**{f"{ref}_ref": F(f"{ref}__slug") for ref in table.refs})
             .defer(*(name for name in NOT_EXPORTED if hasattr(model, name)))
@@ -99,7 +100,7 @@ class _Exporter:
                     record[key] = self.file(section, key, obj)
                 elif key in OFFICIAL_FORMS:
                     record[key] = OFFICIAL_FORMS[key](getattr(obj, key))
-                elif key not in french or getattr(obj, key):
+                elif key not in french + when_set or getattr(obj, key):
                     record[key] = _value(getattr(obj, key))
             records.append(record)
         return records

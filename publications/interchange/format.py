@@ -11,6 +11,11 @@ Keys beyond the contract's example (all optional): regions/themes `description`,
 publications `featured` and `author_roles` (parallel to `authors`: `author`, `editor` or
 `contributor`; all `author` when absent).
 
+Structured bodies (the contract's `body_format` and `key_takeaways`): `body_format` is `text`
+(the default) or `html`; an HTML body goes through `publications.body.sanitize_html` on import
+(the same sanitiser as every save), so only the allowed subset is stored and exported.
+`key_takeaways` is a list of one-line strings, written by the exporter only when not empty.
+
 French versions: the `<field>_fr` keys of `TRANSLATED`. The plain keys hold English; an absent or
 empty French key means "no French version" (French pages fall back to English), and the
 exporter writes French keys only when they hold something, so export → import → export gives the
@@ -75,6 +80,8 @@ KEYS = {
         "series_number": "",
         "summary": "",
         "body": "",
+        "body_format": "text",
+        "key_takeaways": [],
         "language": "en",
         "translation_of": None,
         "published_on": REQUIRED,
@@ -100,11 +107,13 @@ KEYS = {
 for _section, _names in TRANSLATED.items():
     KEYS[_section].update({f"{name}_{FRENCH}": "" for name in _names})
 
-#: Keys the contract names that the models cannot store yet (structured bodies, takeaways): a
-#: document carrying them still imports, and the report says they were left out.
-NOT_STORED = {
-    "publications": ("body_format", "key_takeaways"),
-}
+#: Keys the contract names that the models cannot store yet: a document carrying them still
+#: imports, and the report says they were left out. (None today: structured bodies landed.)
+NOT_STORED = {}
+
+#: Keys the exporter writes only when they hold something (like the French keys), so that a
+#: catalogue without them exports as it was written.
+WRITTEN_WHEN_SET = {"publications": ("key_takeaways",)}
 
 #: Keys naming a source file, relative to the JSON file, and the kind of file each must be.
 FILE_KEYS = {

@@ -28,7 +28,9 @@ from rest_framework import serializers
 from rest_framework.validators import ProhibitSurrogateCharactersValidator, UniqueValidator
 
 from centers.models import Center
+from publications.body import stored_body
 from publications.models import Author, Publication, PublicationAuthor, Series
+from publications.models.publication import clean_takeaways
 from publications.validators import normalize_doi, normalize_isbn, normalize_issn, normalize_orcid
 from taxonomy.models import Region, Theme
 from thinktank.text import clean_text, lone_surrogate
@@ -153,6 +155,17 @@ class SlugList(serializers.Field):
                 self.fail("twice", slug=slug)
             seen.add(slug)
         return data
+
+
+class LineList(serializers.Field):
+    """A list of one-line texts (key takeaways), each cleaned; empty ones left out."""
+
+    default_error_messages = {"invalid": "must be a list of texts."}
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list) or not all(isinstance(item, str) for item in data):
+            self.fail("invalid")
+        return clean_takeaways([cleaned(item, multiline=False) for item in data])
 
 
 class IsoDate(serializers.Field):
@@ -294,6 +307,7 @@ class PublicationSerializer(RecordSerializer):
     themes = SlugList()
     centers = SlugList()
     related = SlugList()
+    key_takeaways = LineList()
     author_roles = serializers.ListField(
         child=serializers.ChoiceField(ROLES.choices, error_messages=choices_message(ROLES)),
         allow_null=True,
@@ -310,6 +324,8 @@ class PublicationSerializer(RecordSerializer):
         return normalize_doi(value)
 
     def validate(self, attrs):
+        # The one sanitiser of every save: only the contract's subset is stored.
+        attrs["body"] = stored_body(attrs["body"], attrs["body_format"])
         if getattr(attrs.get("pdf"), "pages", None):
             # The file's own count: what processing the stored PDF writes too.
             attrs["pages"] = attrs["pdf"].pages

@@ -1,5 +1,6 @@
 """Publications: analyses, reports, briefings, books, articles and media items."""
 
+from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
@@ -13,8 +14,10 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from thinktank import storage as thinktank_storage
+from thinktank.text import clean_text
 from thinktank.uploads import ServerNamed, validate_image_upload
 
+from .. import body as structured_body
 from ..pdf.validation import validate_pdf_upload
 from ..querysets import PublicationQuerySet
 from ..validators import (
@@ -50,6 +53,47 @@ class MediaKind(models.TextChoices):
     PODCAST = "podcast", _("Podcast")
     VIDEO = "video", _("Video")
     OTHER = "other", _("Other")
+
+
+class BodyFormat(models.TextChoices):
+    TEXT = "text", _("Plain text")
+    HTML = "html", _("Structured (HTML)")
+
+
+class TakeawaysFormField(forms.CharField):
+    """A list of short strings edited as a textarea, one a line."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list):
+            return clean_takeaways(value)
+        return clean_takeaways((super().to_python(value) or "").splitlines())
+
+
+def clean_takeaways(values):
+    """Takeaways as stored: each on one line, trimmed, empty ones left out."""
+    lines = (" ".join(clean_text(str(value), multiline=False).split()) for value in values)
+    return [line for line in lines if line]
+
+
+class KeyTakeawaysField(models.JSONField):
+    """A JSON list of strings in the database and the API; one a line in forms."""
+
+    def formfield(self, **kwargs):
+        # Field.formfield, not JSONField's (which would edit the list as JSON).
+        return super(models.JSONField, self).formfield(
+            **{"form_class": TakeawaysFormField, **kwargs}
+        )
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.JSONField", args, kwargs
 
 
 class PublicationStatus(models.TextChoices):
@@ -103,6 +147,7 @@ class Publication(models.Model):
     Type = PublicationType
     MediaKind = MediaKind
     Status = PublicationStatus
+    BodyFormat = BodyFormat
     Language = ContentLanguage
 
     title = models.CharField(_("title"), max_length=300)
@@ -135,6 +180,23 @@ class Publication(models.Model):
             "Plain text; a blank line separates paragraphs. May be left empty when the "
             "full text is only in the PDF."
         ),
+    )
+    body_format = models.CharField(
+        _("body format"),
+        max_length=4,
+        choices=BodyFormat.choices,
+        default=BodyFormat.TEXT,
+        help_text=_(
+            "Structured bodies are HTML of the allowed subset (headings, lists, tables, "
+            "figures, notes), cleaned on every save; plain text keeps blank lines between "
+            "paragraphs."
+        ),
+    )
+    key_takeaways = KeyTakeawaysField(
+        _("key takeaways"),
+        default=list,
+        blank=True,
+        help_text=_("One a line, a sentence each; shown in a box at the top of the page."),
     )
     language = models.CharField(
         _("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH
@@ -269,6 +331,9 @@ class Publication(models.Model):
                 condition=Q(status__in=PublicationStatus.values), name="publication_status_valid"
             ),
             models.CheckConstraint(
+                condition=Q(body_format__in=BodyFormat.values), name="publication_body_format_valid"
+            ),
+            models.CheckConstraint(
                 condition=~Q(translation_of=models.F("pk")), name="publication_not_own_translation"
             ),
         ]
@@ -314,6 +379,9 @@ class Publication(models.Model):
     def save(self, *args, **kwargs):
         self.isbn = normalize_isbn(self.isbn)
         self.doi = normalize_doi(self.doi)
+        # Whatever path writes (admin, services, shell): only the allowed subset is stored.
+        self.body = structured_body.stored_body(self.body, self.body_format)
+        self.key_takeaways = clean_takeaways(self.key_takeaways or [])
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -425,7 +493,18 @@ class Publication(models.Model):
 
     @property
     def paragraphs(self):
-        return split_paragraphs(self.body)
+        """The body's paragraphs when it is plain text (empty for a structured body)."""
+        return split_paragraphs(self.body) if self.body_format == BodyFormat.TEXT else []
+
+    @property
+    def has_body(self):
+        return bool((self.body or "").strip())
+
+    @cached_property
+    def rendered_body(self):
+        """The body as readers get it (`publications.body.RenderedBody`): HTML with heading
+        ids and note links, table of contents, reading time."""
+        return structured_body.render_body(self.body, self.body_format)
 
     @property
     def summary_paragraphs(self):

@@ -35,6 +35,7 @@ from reportlab.platypus import (
 from publications.models import split_paragraphs
 from thinktank.images import jpeg_bytes, open_normalized
 
+from .body_flowables import body_flowables
 from .layout import (
     ACCENT,
     MARGIN_X,
@@ -56,7 +57,7 @@ from .layout import (
 
 #: Part of every edition's cache key: bump it when the layout changes, so that every cached
 #: edition is generated again.
-GENERATOR_VERSION = "3"  # 3: covers through the image pipeline
+GENERATOR_VERSION = "4"  # 3: covers through the image pipeline; 4: structured bodies
 COVER_BAND = 30 * mm
 
 
@@ -230,6 +231,13 @@ def _text_story(data, s):
         story.append(Paragraph(_("Summary").upper(), s["h1"]))
         story += [Paragraph(text(p), s["summary"]) for p in summary]
         story.append(Spacer(1, 6 * mm))
+    if data.get("body_format") == "html":
+        flowables = body_flowables(data["body"], s, TEXT_WIDTH - 16 * mm)
+        if flowables:
+            story.append(CondPageBreak(40 * mm))
+            story.append(Paragraph(_("Full text").upper(), s["h1"]))
+            story += flowables
+        return story
     body = split_paragraphs(data["body"])
     if body:
         story.append(CondPageBreak(40 * mm))

@@ -70,6 +70,7 @@ def edition_data(publication):
         "series_number": publication.series_number,
         "summary": publication.summary,
         "body": publication.body,
+        "body_format": publication.body_format,
         "language": publication.language,
         "published_on": publication.published_on.isoformat(),
         "isbn": publication.isbn_display,

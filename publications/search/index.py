@@ -2,9 +2,13 @@
 ones a write emptied (`search_index_refresh`).
 
 Each publication carries two tsvectors (see the model): `search_vector` (title A; subtitle,
-summary, authors B; body and PDF text C) matches, `search_rank_vector` (A and B only) ranks. The
-text search configuration follows the publication's language (`english_unaccent`,
-`french_unaccent`, `simple_unaccent` for the others; migration 0008), all accent-insensitive.
+summary, authors, the body's headings and the key takeaways B; body and PDF text C) matches,
+`search_rank_vector` (A and B only) ranks. The text search configuration follows the
+publication's language (`english_unaccent`, `french_unaccent`, `simple_unaccent` for the
+others; migration 0008), all accent-insensitive.
+A structured body is indexed as its text, not its markup: `publications.body.plain_text()` and
+`headings_text()` (the one definition, shared with SQLite's index) computed in Python and
+handed to the UPDATE.
 The text goes through `publications_search_text` first (migration 0015: the punctuation rules of
 `query.py`, so that `U.S.` or `COVID-19` in a text is indexed as the query reads it).
 
@@ -21,6 +25,7 @@ from django.db import connection
 
 from thinktank.cache import catalogue_changed
 
+from ..body import headings_text, plain_text
 from ..models import Publication
 
 CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
@@ -40,11 +45,20 @@ FROM (
     SELECT d.id,
         setweight(to_tsvector(d.cfg, publications_search_text(d.title)), 'A')
         || setweight(to_tsvector(d.cfg, publications_search_text(
-            d.subtitle || ' ' || d.summary || ' ' || d.names)), 'B') AS head,
+            d.subtitle || ' ' || d.summary || ' ' || d.names || ' ' || d.headings || ' '
+            || d.takeaways)), 'B') AS head,
         setweight(to_tsvector(d.cfg, publications_search_text(
             left(d.body || ' ' || d.pdf_text, {max_body}))), 'C') AS rest
     FROM (
-        SELECT pub.id, pub.title, pub.subtitle, pub.summary, pub.body, pub.pdf_text,
+        SELECT pub.id, pub.title, pub.subtitle, pub.summary, pub.pdf_text,
+            -- A structured body: its text without markup, computed in Python (below).
+            CASE WHEN b.id IS NULL THEN pub.body ELSE b.body_text END AS body,
+            COALESCE(b.headings, '') AS headings,
+            COALESCE((
+                SELECT string_agg(t.value, ' ') FROM jsonb_array_elements_text(
+                    CASE jsonb_typeof(pub.key_takeaways) WHEN 'array' THEN pub.key_takeaways
+                    ELSE '[]'::jsonb END) AS t
+            ), '') AS takeaways,
             (CASE pub.language {cases} ELSE '{default}' END)::regconfig AS cfg,
             COALESCE((
                 SELECT string_agg(a.name, ' ' ORDER BY pa.position, pa.id)
@@ -53,6 +67,8 @@ FROM (
                 WHERE pa.publication_id = pub.id
             ), '') AS names
         FROM publications_publication pub
+        LEFT JOIN unnest(%s::bigint[], %s::text[], %s::text[]) AS b(id, body_text, headings)
+            ON b.id = pub.id
         {where}
     ) AS d
 ) AS s
@@ -75,6 +91,21 @@ def _refresh_sql(where):
     )
 
 
+def _structured_texts(ids):
+    """[ids, texts, headings]: the text and headings of each structured (HTML) body among
+    these publications (every one when None), without markup (`publications.body`); plain
+    text bodies are read by the SQL itself."""
+    rows = Publication.objects.filter(body_format=Publication.BodyFormat.HTML)
+    if ids is not None:
+        rows = rows.filter(pk__in=ids)
+    columns = [[], [], []]
+    for pk, body in rows.values_list("pk", "body").iterator(chunk_size=500):
+        columns[0].append(pk)
+        columns[1].append(plain_text(body, "html"))
+        columns[2].append(headings_text(body, "html"))
+    return columns
+
+
 def search_index_rebuild(*, publication_ids=None):
     """Recompute the vectors of these publications (every one when None) in one UPDATE.
 
@@ -83,12 +114,12 @@ def search_index_rebuild(*, publication_ids=None):
         return 0
     with connection.cursor() as cursor:
         if publication_ids is None:
-            cursor.execute(_refresh_sql(""))
+            cursor.execute(_refresh_sql(""), _structured_texts(None))
         else:
             ids = [int(pk) for pk in publication_ids]
             if not ids:
                 return 0
-            cursor.execute(_refresh_sql("WHERE pub.id = ANY(%s)"), [ids])
+            cursor.execute(_refresh_sql("WHERE pub.id = ANY(%s)"), [*_structured_texts(ids), ids])
         updated = cursor.rowcount
     # Ranking and highlights of searches change with the vectors.
     if updated and publication_ids is None:

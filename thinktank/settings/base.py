@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI files, served by the app (no CDN)
     "axes",
+    "django_prose_editor",  # the body's editor (publications/body/editor.py), JS served here
     # The project package is an app too: site-wide templatetags, admin helpers, commands.
     "thinktank",
     "taxonomy",

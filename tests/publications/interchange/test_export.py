@@ -76,7 +76,8 @@ def test_export_writes_every_key_in_the_order_of_the_format(tmp_path):
         "order": 0,
     }
     assert " ".join(document["publications"][0]) == (
-        "slug title subtitle type series series_number summary body language translation_of "
+        "slug title subtitle type series series_number summary body body_format language "
+        "translation_of "
         "published_on status publish_at isbn doi external_url source media_kind authors regions "
         "themes centers related pdf cover pages featured author_roles"
     )

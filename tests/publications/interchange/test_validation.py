@@ -325,13 +325,29 @@ def test_the_original_of_a_translation_in_the_database_cannot_become_a_translati
     )
 
 
-def test_keys_of_the_contract_not_stored_yet_import_with_a_warning(tmp_path, example):
-    example["publications"][0].update(body_format="html", key_takeaways=["One.", "Two."])
+def test_structured_body_and_takeaways_are_stored_sanitised(tmp_path, example):
+    example["publications"][0].update(
+        body_format="html",
+        body='<h2 onclick="x()">Part</h2><p>Text<script>alert(1)</script></p>',
+        key_takeaways=["One.", " Two.\n", ""],
+    )
 
     output = run_import(write_doc(tmp_path, example))
 
-    assert Publication.objects.get().title == "..."
-    assert "publications: “key_takeaways” (1 record(s)) is not stored yet" in output
+    publication = Publication.objects.get()
+    assert publication.body_format == "html"
+    assert publication.body == "<h2>Part</h2><p>Text</p>"
+    assert publication.key_takeaways == ["One.", "Two."]
+    assert "not stored" not in output
+
+
+def test_unknown_body_format_and_takeaways_not_a_list_are_refused(tmp_path, example):
+    example["publications"][0].update(body_format="markdown", key_takeaways="One.")
+
+    message = refused(tmp_path, example)
+
+    assert "body_format: “markdown” is not one of text, html" in message
+    assert "key_takeaways: must be a list of texts." in message
 
 
 def test_experts_french_title_and_biography_are_stored(tmp_path, example):

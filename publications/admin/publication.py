@@ -134,8 +134,10 @@ class PublicationAdmin(
     # after this first block: change_form.html), the text, the taxonomy, the files, the
     # identifiers; the rest collapsed. Status and schedule are the workflow control's
     # (workflow.py, at the top of the form), not fields.
-    # Changed by the workflow buttons only (form.workflow_target), never as form fields.
-    exclude = ["status", "publish_at"]
+    # Changed by the workflow buttons only (form.workflow_target), never as form fields; and
+    # body_format, which the body editor sets (publications/body/editor.py): the admin's
+    # `exclude` replaces the form's Meta.exclude, so it is named here too.
+    exclude = ["status", "publish_at", "body_format"]
     fieldsets = [
         (
             None,

@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", nargs="?", default="/publications/?region=asia&theme=security&page=3")
+    default = "/publications/?region=asia&theme=security&page=3"
+    parser.add_argument("path", nargs="?", default=default)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
 

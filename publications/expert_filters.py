@@ -43,13 +43,14 @@ class ExpertFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         fields = self.form.fields
         centers = Center.objects.active().in_tree_order()
-        fields["center"].choices = [("", fields["center"].empty_label)] + _tree_choices(
-            (center.slug, center.name, depth) for center, depth in centers
-        )
+        fields["center"].choices = [
+            ("", fields["center"].empty_label),
+            *_tree_choices((center.slug, center.name, depth) for center, depth in centers),
+        ]
         for name, model in (("region", Region), ("theme", Theme)):
             options = model.objects.options_in_tree_order()
             rows = ((slug, label, depth) for _pk, slug, label, depth in options)
-            fields[name].choices = [("", fields[name].empty_label)] + _tree_choices(rows)
+            fields[name].choices = [("", fields[name].empty_label), *_tree_choices(rows)]
 
     def filter_q(self, queryset, name, value):
         return queryset.matching(value)
@@ -72,5 +73,3 @@ class ExpertFilterSet(django_filters.FilterSet):
     def ignored(self):
         """Labels of the parameters given with a value the page could not use."""
         return [self.filters[n].label for n in self.errors] if self.is_bound else []
-
-

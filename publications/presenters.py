@@ -46,9 +46,8 @@ def _nest(options):
                     expanded = True
                     break
         closes = range(max(0, option.depth - following))
-        nested.append(
-            FormOption(**{**option.__dict__, "parent": parent, "expanded": expanded, "closes": closes})
-        )
+        nesting = {"parent": parent, "expanded": expanded, "closes": closes}
+        nested.append(FormOption(**{**option.__dict__, **nesting}))
     return nested
 
 

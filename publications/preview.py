@@ -84,7 +84,8 @@ def mark_private(response):
 
 def gone_or_moved(request, slug):
     """For a slug that is not a public publication: 410 for an archived item (its citation
-    data and up to 3 current related publications); None otherwise (404; an old slug's 301 comes from thinktank/redirects.py)."""
+    data and up to 3 current related publications); None otherwise (404; an old slug's 301
+    comes from thinktank/redirects.py)."""
     # The citation data of a list row, body left out.
     archived = (
         Publication.objects.for_listing()

@@ -13,9 +13,9 @@ from taxonomy.models import Region, Theme
 
 from . import languages, metadata, presenters
 from .citations import CITATIONS
+from .expert_filters import ExpertFilterSet
 from .exports import UrlBuilder, export_response
 from .facets import facet_counts
-from .expert_filters import ExpertFilterSet
 from .filters import PublicationFilterSet
 from .models import Author, Publication
 from .preview import PublicationWorkflowMixin

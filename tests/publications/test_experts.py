@@ -120,9 +120,7 @@ def test_expert_center_filter_includes_the_members_of_its_programs(client, exper
     assert _names(client, center="korea-program") == ["Min Kim"]
 
 
-def test_expert_region_and_theme_filters_follow_public_publications_and_subregions(
-    client, experts
-):
+def test_expert_region_and_theme_filters_follow_public_publications_and_subregions(client, experts):
     # Asia includes Japan; Kim's Japan piece is a draft.
     assert _names(client, region="asia") == ["Marc Lefèvre"]
     assert _names(client, theme="energy") == ["Ada Ode"]

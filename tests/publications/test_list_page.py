@@ -79,7 +79,7 @@ def test_filter_form_options_show_their_facet_counts(client):
 
 
 def _tree_html(content, name):
-    start = content.index(f'<legend>{name}</legend>')
+    start = content.index(f"<legend>{name}</legend>")
     return content[start : content.index("</fieldset>", start)]
 
 

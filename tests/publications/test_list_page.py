@@ -183,3 +183,11 @@ def test_cards_mark_items_in_another_language_than_the_page(client):
     assert "(en français)" not in french
     assert english.count('<span class="card-lang-note">(in French)</span>') == 1
     assert "(in English)" not in english
+
+
+def test_filter_option_labels_are_escaped(client):
+    RegionFactory(slug="odd", name='<b>Bold</b> & "quoted"')
+    PublicationFactory()
+    content = client.get(reverse("publications:list")).content.decode()
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;" in content
+    assert "<b>Bold</b>" not in content

@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test lint format check bench messages lock clean
+.PHONY: fonts run test lint format check bench messages lock clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,22 @@ MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=staticfiles --i
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages --locale=fr --no-obsolete --add-location=file $(MESSAGES_IGNORE)
 	$(PY) manage.py compilemessages --locale=fr $(MESSAGES_IGNORE)
+
+# The web fonts in static/fonts/ (committed, with their licence): WOFF2 files of Source Serif 4
+# and Source Sans 3 (SIL Open Font License 1.1) from the npm packages @fontsource/source-serif-4
+# and @fontsource/source-sans-3, Latin and Latin Extended, the weights site.css uses. Needs npm.
+FONT_VERSIONS := @fontsource/source-serif-4@5.3.1 @fontsource/source-sans-3@5.3.0
+FONT_FILES := source-serif-4-latin-400-normal source-serif-4-latin-400-italic \
+	source-serif-4-latin-600-normal source-serif-4-latin-ext-400-normal \
+	source-serif-4-latin-ext-600-normal source-sans-3-latin-400-normal \
+	source-sans-3-latin-600-normal source-sans-3-latin-ext-400-normal \
+	source-sans-3-latin-ext-600-normal
+fonts:
+	rm -rf build/fonts && mkdir -p build/fonts static/fonts
+	cd build/fonts && npm pack --silent $(FONT_VERSIONS) && for f in *.tgz; do tar xzf $$f; mv package $${f%.tgz}; done
+	for name in $(FONT_FILES); do cp build/fonts/*/files/$$name.woff2 static/fonts/; done
+	cp build/fonts/fontsource-source-serif-4-*/LICENSE static/fonts/LICENSE-source-serif-4.txt
+	cp build/fonts/fontsource-source-sans-3-*/LICENSE static/fonts/LICENSE-source-sans-3.txt
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -14,11 +14,47 @@ class FormOption:
     selected: bool = False
     depth: int = 0
     url: str = ""
+    # In a tree: whether options nested under this one follow (it opens a sub-list), whether
+    # that sub-list starts expanded (something inside it is ticked), and how many sub-lists
+    # end after it.
+    parent: bool = False
+    expanded: bool = False
+    closes: range = range(0)
+
+
+TREES = ("region", "theme", "center")
+
+
+def _nest(options):
+    """The options of a tree (tree order, with depths) with `parent`, `expanded` and `closes`
+    set, so that a template writes nested lists in one loop, without recursion."""
+    # A program shown without its (inactive) center climbs to the depth its neighbours allow.
+    depth, levelled = -1, []
+    for option in options:
+        depth = min(option.depth, depth + 1)
+        levelled.append(FormOption(**{**option.__dict__, "depth": depth}))
+    options, nested = levelled, []
+    for index, option in enumerate(options):
+        following = options[index + 1].depth if index + 1 < len(options) else 0
+        parent = following > option.depth
+        expanded = False
+        if parent:
+            for other in options[index + 1 :]:
+                if other.depth <= option.depth:
+                    break
+                if other.selected:
+                    expanded = True
+                    break
+        closes = range(max(0, option.depth - following))
+        nesting = {"parent": parent, "expanded": expanded, "closes": closes}
+        nested.append(FormOption(**{**option.__dict__, **nesting}))
+    return nested
 
 
 def filter_options(filterset, facets):
-    """{param: [FormOption]}: the form's regions, themes and active centers in tree order, types
-    and languages, each with the count that ticking it would give (disjunctive), and series."""
+    """{param: [FormOption]}: the form's regions, themes and active centers in tree order (see
+    `_nest`), types and languages, each with the count that ticking it would give (disjunctive),
+    and series."""
     options = {}
     for name in ("region", "theme", "center", "type", "language", "series"):
         chosen = set(filterset.selected(name))
@@ -34,6 +70,8 @@ def filter_options(filterset, facets):
             for option in filterset.options(name)
             if option.active
         ]
+        if name in TREES:
+            options[name] = _nest(options[name])
     return options
 
 

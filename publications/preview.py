@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from . import permissions
 from .models import Publication
+from .related import related_publications
 
 SALT = "publications.preview"
 DEFAULT_MAX_AGE = 7 * 24 * 60 * 60
@@ -82,8 +83,9 @@ def mark_private(response):
 
 
 def gone_or_moved(request, slug):
-    """For a slug that is not a public publication: 410 for an archived item (with its
-    citation data); None otherwise (404; an old slug's 301 comes from thinktank/redirects.py)."""
+    """For a slug that is not a public publication: 410 for an archived item (its citation
+    data and up to 3 current related publications); None otherwise (404; an old slug's 301
+    comes from thinktank/redirects.py)."""
     # The citation data of a list row, body left out.
     archived = (
         Publication.objects.for_listing()
@@ -91,8 +93,10 @@ def gone_or_moved(request, slug):
         .first()
     )
     if archived is not None:
+        # Where a reader can go instead: current pieces on the same subjects.
+        context = {"publication": archived, "related": related_publications(archived, limit=3)}
         response = TemplateResponse(
-            request, "publications/publication_gone.html", {"publication": archived}, status=410
+            request, "publications/publication_gone.html", context, status=410
         )
         response["X-Robots-Tag"] = "noindex"
         return response

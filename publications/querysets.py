@@ -184,6 +184,24 @@ class AuthorQuerySet(models.QuerySet):
         """Experts shown on the site: active ones, and anyone with a public publication."""
         return self.filter(Q(active=True) | self._wrote(_model("Publication").objects.published()))
 
+    def matching(self, text):
+        """Experts whose name or title contains each word of `text`, accents and case ignored."""
+        from .search.matching import _contains
+        from .search.query import fold
+
+        query = self
+        for word in fold(text).split():
+            query = query.filter(_contains("name", word) | _contains("title", word))
+        return query
+
+    def in_centers(self, slugs):
+        """Members of these centers or of one of their programs (one EXISTS subquery)."""
+        centers = apps.get_model("centers", "Center").objects.with_programs(slugs)
+        members = self.model.centers.through.objects.filter(
+            author=OuterRef("pk"), center__in=centers.values("pk")
+        )
+        return self.filter(Exists(members))
+
     def authors_of(self, publications):
         """The authors of any of these publications (a queryset; one EXISTS subquery)."""
         return self.filter(self._wrote(publications))

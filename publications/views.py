@@ -13,6 +13,7 @@ from taxonomy.models import Region, Theme
 
 from . import languages, metadata, presenters
 from .citations import CITATIONS
+from .expert_filters import ExpertFilterSet
 from .exports import UrlBuilder, export_response
 from .facets import facet_counts
 from .filters import PublicationFilterSet
@@ -131,7 +132,12 @@ class ExpertListView(ListView):
     context_object_name = "experts"
 
     def get_queryset(self):
-        return Author.objects.active().only("pk", "slug", "name", "sort_name", "title", "photo")
+        experts = Author.objects.active().only("pk", "slug", "name", "sort_name", "title", "photo")
+        self.filterset = ExpertFilterSet(self.request.GET or None, queryset=experts)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, filterset=self.filterset)
 
 
 class ExpertDetailView(DetailView):

@@ -25,6 +25,8 @@ def budget_urls(catalogue):
         catalogue["asia"].get_absolute_url(),
         catalogue["security"].get_absolute_url(),
         reverse("publications:expert_list"),
+        reverse("publications:expert_list")
+        + "?q=doe&center=asia-center&region=asia&theme=security",
         reverse("centers:list"),
         reverse("taxonomy:region_list"),
         reverse("publications:feed") + "?region=asia",

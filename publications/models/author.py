@@ -88,5 +88,12 @@ class Author(models.Model):
     def initial(self):
         return (self.sort_name or self.name)[:1].upper()
 
+    @property
+    def initials(self):
+        """Up to two letters for the placeholder of an expert without a photo: the first and
+        last words of the name ("Marc-Antoine Lefèvre" -> "ML")."""
+        words = [word for word in self.name.split() if word[:1].isalpha()]
+        return "".join(word[0] for word in words[:1] + words[1:][-1:]).upper()
+
     def get_absolute_url(self):
         return reverse("publications:expert_detail", kwargs={"slug": self.slug})

@@ -412,7 +412,7 @@ class Publication(models.Model):
         """The item's language as said of it on a page in another language ("in French")."""
         return IN_LANGUAGE.get(self.language, self.get_language_display())
 
-    @property
+    @cached_property
     def kind_display(self):
         """What readers see the item as: its type, or for a media item its kind ("Interview")."""
         if self.is_media and self.media_kind != MediaKind.OTHER:

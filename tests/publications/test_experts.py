@@ -71,3 +71,75 @@ def test_saving_under_french_keeps_english_in_the_base_column(catalogue):
     jane.refresh_from_db()
     assert jane.title_fr == "Chercheuse"
     assert Author.objects.filter(pk=jane.pk, title=jane.title_en).exists()
+
+
+# --- The A-Z page's search and filters (GET parameters, no JavaScript needed) ----------------
+def _names(client, **params):
+    response = client.get(reverse("publications:expert_list"), params)
+    assert response.status_code == 200
+    return sorted(person.name for person in response.context["experts"])
+
+
+@pytest.fixture
+def experts():
+    from tests.factories import (
+        AuthorFactory,
+        CenterFactory,
+        ProgramFactory,
+        PublicationFactory,
+        RegionFactory,
+        ThemeFactory,
+    )
+
+    asia = RegionFactory(slug="asia", name="Asia")
+    japan = RegionFactory(slug="japan", name="Japan", parent=asia)
+    europe = RegionFactory(slug="europe", name="Europe")
+    energy = ThemeFactory(slug="energy", name="Energy")
+    center = CenterFactory(slug="asia-center", name="Asia Center")
+    program = ProgramFactory(slug="korea-program", name="Korea Program", parent=center)
+    lefevre = AuthorFactory(name="Marc Lefèvre", slug="lefevre", title="Nuclear analyst")
+    kim = AuthorFactory(name="Min Kim", slug="kim", title="Korea fellow")
+    ode = AuthorFactory(name="Ada Ode", slug="ode", title="Energy fellow")
+    lefevre.centers.add(center)
+    kim.centers.add(program)
+    PublicationFactory(authors=[lefevre], regions=[japan])
+    PublicationFactory(authors=[ode], regions=[europe], themes=[energy])
+    # A draft makes nobody an expert on its region.
+    PublicationFactory(authors=[kim], regions=[japan], status="draft")
+    return {"lefevre": lefevre, "kim": kim, "ode": ode}
+
+
+def test_expert_search_ignores_accents_and_case_and_reads_titles(client, experts):
+    assert _names(client, q="lefevre") == ["Marc Lefèvre"]
+    assert _names(client, q="LEFÈVRE marc") == ["Marc Lefèvre"]
+    assert _names(client, q="fellow") == ["Ada Ode", "Min Kim"]
+
+
+def test_expert_center_filter_includes_the_members_of_its_programs(client, experts):
+    assert _names(client, center="asia-center") == ["Marc Lefèvre", "Min Kim"]
+    assert _names(client, center="korea-program") == ["Min Kim"]
+
+
+def test_expert_region_and_theme_filters_follow_public_publications_and_subregions(client, experts):
+    # Asia includes Japan; Kim's Japan piece is a draft.
+    assert _names(client, region="asia") == ["Marc Lefèvre"]
+    assert _names(client, theme="energy") == ["Ada Ode"]
+    assert _names(client, region="asia", theme="energy") == []
+
+
+def test_expert_filters_keep_their_values_and_label_every_control(client, experts):
+    html = client.get(
+        reverse("publications:expert_list"), {"q": "kim", "center": "asia-center"}
+    ).content.decode()
+    for name in ("q", "center", "region", "theme"):
+        assert f'<label for="expert-{name}">' in html and f'id="expert-{name}"' in html
+    assert 'value="kim"' in html
+    assert '<option value="asia-center" selected>' in html
+    assert "1 expert" in html and "Show all experts" in html
+
+
+def test_expert_filters_with_an_unknown_slug_say_so_and_list_the_rest(client, experts):
+    response = client.get(reverse("publications:expert_list"), {"region": "atlantis"})
+    assert response.status_code == 200
+    assert len(response.context["experts"]) == 3
+    assert "Not understood and left out: Region." in response.content.decode()

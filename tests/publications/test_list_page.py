@@ -50,8 +50,7 @@ def test_list_sidebar_includes_facets(client, analysis):
     assert regions == {"asia": 1, "japan": 1}
     content = response.content.decode()
     # Each option of the filter form shows its count.
-    japan = '<span class="option-label">Japan</span> <span class="facet-count">'
-    assert japan in content
+    assert 'value="japan">Japan <small>1</small>' in content
 
 
 def test_search_results_show_a_highlighted_snippet(client):
@@ -76,7 +75,41 @@ def test_filter_form_options_show_their_facet_counts(client):
     PublicationFactory(regions=[asia])
     response = client.get(reverse("publications:list"))
     assert [o.count for o in response.context["options"]["region"] if o.value == "asia"] == [2]
-    assert '<span class="visually-hidden">(</span>2<span' in response.content.decode()
+    assert 'value="asia">Asia <small>2</small>' in response.content.decode()
+
+
+def _tree_html(content, name):
+    start = content.index(f"<legend>{name}</legend>")
+    return content[start : content.index("</fieldset>", start)]
+
+
+def test_filter_trees_show_every_node_nested_with_ticked_branches_open(client):
+    asia = RegionFactory(slug="asia", name="Asia")
+    japan = RegionFactory(slug="japan", name="Japan", parent=asia)
+    RegionFactory(slug="tokyo", name="Tokyo", parent=japan)
+    europe = RegionFactory(slug="europe", name="Europe")
+    RegionFactory(slug="france", name="France", parent=europe)
+    PublicationFactory(regions=[japan])
+    response = client.get(reverse("publications:list"), {"region": "tokyo"})
+    tree = _tree_html(response.content.decode(), "Region")
+    # Every node is in the page (no inner scroll box hides any), children inside their parent's
+    # <details>; the branch holding the ticked Tokyo starts open, Europe's stays folded.
+    assert "max-height" not in tree
+    asia_at, japan_at, tokyo_at = (tree.index(f'value="{s}"') for s in ("asia", "japan", "tokyo"))
+    assert asia_at < japan_at < tokyo_at
+    assert tree.count("<details open>") == 2  # Asia's and Japan's sub-lists
+    assert tree.count("<details>") == 1  # Europe's
+    assert tree.count("<ul>") == tree.count("</ul>") - 1  # the outer <ul class="tree"> too
+    assert tree.count("<details") == tree.count("</details>")
+    assert 'value="tokyo" checked>' in tree
+    assert "<summary><span>Inside Europe</span></summary>" in tree
+
+
+def test_filter_tree_with_nothing_ticked_starts_folded(client):
+    asia = RegionFactory(slug="asia", name="Asia")
+    RegionFactory(slug="japan", name="Japan", parent=asia)
+    tree = _tree_html(client.get(reverse("publications:list")).content.decode(), "Region")
+    assert "<details open>" not in tree and tree.count("<details>") == 1
 
 
 def test_export_links_keep_the_current_filters(client):
@@ -150,3 +183,11 @@ def test_cards_mark_items_in_another_language_than_the_page(client):
     assert "(en français)" not in french
     assert english.count('<span class="card-lang-note">(in French)</span>') == 1
     assert "(in English)" not in english
+
+
+def test_filter_option_labels_are_escaped(client):
+    RegionFactory(slug="odd", name='<b>Bold</b> & "quoted"')
+    PublicationFactory()
+    content = client.get(reverse("publications:list")).content.decode()
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;" in content
+    assert "<b>Bold</b>" not in content

@@ -78,6 +78,25 @@ def test_archived_item_answers_410_with_its_citation_data(client):
     assert publication.body not in content
 
 
+def test_withdrawn_page_leads_to_current_related_work_a_search_and_the_list(client):
+    from tests.factories import RegionFactory
+
+    japan = RegionFactory(slug="japan", name="Japan")
+    gone = PublicationFactory(
+        status=Publication.Status.ARCHIVED, title="Old Japan report", regions=[japan]
+    )
+    PublicationFactory(title="Current Japan analysis", regions=[japan])
+    PublicationFactory(title="Draft Japan note", regions=[japan], status="draft")
+    response = client.get(gone.get_absolute_url())
+    assert response.status_code == 410
+    content = response.content.decode()
+    assert "This publication has been withdrawn" in content
+    assert "Current Japan analysis" in content  # a current piece on the same subject
+    assert "Draft Japan note" not in content
+    assert f'action="{reverse("publications:list")}"' in content and 'name="q"' in content
+    assert "Browse our current publications" in content
+
+
 def test_old_slug_of_an_archived_item_redirects_to_its_410(client):
     publication = PublicationFactory(slug="first")
     rename(publication, "second")

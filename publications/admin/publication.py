@@ -18,7 +18,7 @@ from publications import preview, services
 from publications.models import Publication, ReviewComment
 from publications.pdf import active_content
 from publications.pdf.active_content import stored_active_content
-from publications.pdf.processing import publication_pdf_process
+from publications.pdf.processing import publication_pdf_changed
 from publications.search import search_index_refresh
 from thinktank.admin import (
     EMPTY,
@@ -29,6 +29,7 @@ from thinktank.admin import (
     image_preview,
 )
 from thinktank.cache import catalogue_changed
+from thinktank.files import StoredFilesAdminMixin
 
 from .actions import ADMIN_ACTIONS
 from .downloads import PublicationDownloadsAdminMixin
@@ -56,6 +57,7 @@ class PublicationChangeList(ChangeList):
 class PublicationAdmin(
     EditConflictMixin,
     CatalogueChangeAdminMixin,
+    StoredFilesAdminMixin,
     PublicationDownloadsAdminMixin,
     PublicationHistoryAdminMixin,
     PublicationRolesMixin,
@@ -230,8 +232,9 @@ class PublicationAdmin(
                 messages.WARNING,
             )
         if {"pdf", "cover"} & set(form.changed_data):
-            # save_related() refreshes the search vectors (the PDF's text with the rest).
-            publication_pdf_process(publication=obj)
+            # Read in a background task; save_related() refreshes the search vectors of the
+            # rest, the task those of the PDF's text.
+            publication_pdf_changed(publication=obj, pdf_changed="pdf" in form.changed_data)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

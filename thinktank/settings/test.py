@@ -27,3 +27,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Connections opened by live-server and test threads must not outlive the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Tasks run at once, in the test's process (TASKS_BACKEND=immediate unless the environment says
+# otherwise): each test is one transaction that never commits, so waiting for the commit would
+# run nothing. tests/publications/test_tasks.py turns the on-commit rule back on, and runs a real
+# `db_worker` on PostgreSQL.
+TASKS_ENQUEUE_ON_COMMIT = False

@@ -167,6 +167,11 @@ def publication_set_status(
     )
     if message:
         publication_log(publication=publication, user=user, message=message)
+    if status == Publication.Status.PUBLISHED and not publication.pdf:
+        from .tasks import enqueue_after_commit, publication_edition_render_task
+
+        # Its generated edition, ready before the first reader asks for it.
+        enqueue_after_commit(publication_edition_render_task, publication.pk)
     return publication
 
 

@@ -36,6 +36,32 @@ def file_fields():
     ]
 
 
+def upload_folders():
+    """[(storage, folder)] where file fields store their uploads (ServerNamed folders), once
+    each: only these are searched for orphans, so nothing else kept in a storage (the
+    generated editions, files put there by hand) is ever touched."""
+    seen, found = set(), []
+    for _model, field in file_fields():
+        folder = getattr(field.upload_to, "folder", None)
+        if folder and (id(field.storage), folder) not in seen:
+            seen.add((id(field.storage), folder))
+            found.append((field.storage, folder))
+    return found
+
+
+def walk(storage, folder):
+    """Names of the files below `folder` in `storage` (any depth; hidden files left out)."""
+    try:
+        folders, files = storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for name in files:
+        if not name.startswith("."):
+            yield f"{folder}/{name}"
+    for sub in folders:
+        yield from walk(storage, f"{folder}/{sub}")
+
+
 def is_referenced(name):
     """Whether a row or a revision refers to the stored file `name`."""
     from reversion.models import Version

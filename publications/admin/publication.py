@@ -20,6 +20,7 @@ from publications.pdf import active_content
 from publications.pdf.active_content import stored_active_content
 from publications.pdf.processing import publication_pdf_changed
 from publications.search import search_index_refresh
+from publications.tasks import enqueue_after_commit, publication_edition_render_task
 from thinktank.admin import (
     EMPTY,
     CatalogueChangeAdminMixin,
@@ -102,6 +103,7 @@ class PublicationAdmin(
     readonly_fields = [
         "cover_preview",
         "pdf_active_content",
+        "pdf_processing",
         "public_link",
         "preview_link",
         "download_count",
@@ -134,6 +136,7 @@ class PublicationAdmin(
             {
                 "fields": [
                     "pdf",
+                    "pdf_processing",
                     "pdf_active_content",
                     "publish_with_active_content",
                     "pages",
@@ -239,8 +242,10 @@ class PublicationAdmin(
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # Now that authors (inline) and taxonomy (m2m) are saved, the search vectors can be
-        # computed from them.
+        # computed from them, and the generated edition (which prints them) rendered.
         search_index_refresh()
+        if not form.instance.pdf:
+            enqueue_after_commit(publication_edition_render_task, form.instance.pk)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is ReviewComment:
@@ -265,6 +270,19 @@ class PublicationAdmin(
             _("Warning: %(findings)s. Publishing it needs the box below ticked.")
             % {"findings": active_content.describe(findings)},
         )
+
+    @admin.display(description=_("PDF processing"))
+    def pdf_processing(self, obj):
+        """Where the background reading of the PDF (text, pages, thumbnail) stands; why it
+        failed, when it did (publications/pdf/processing.py)."""
+        if not obj.pk or not obj.pdf_status:
+            return EMPTY
+        if obj.pdf_status == Publication.PdfStatus.FAILED:
+            return format_html(
+                '<strong class="errornote" style="display:inline-block">{}</strong>',
+                _("Failed: %(message)s") % {"message": obj.pdf_status_message},
+            )
+        return obj.get_pdf_status_display()
 
     @admin.display(description=_("cover"))
     def cover_preview(self, obj):

@@ -276,6 +276,16 @@ MAX_IMAGE_MB = int(os.environ.get("MAX_IMAGE_MB", "10"))
 MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", str(40_000_000)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# --- Exports that cannot starve readers (publications/export_limits.py) ------------------------
+# Exports generated at once on the whole site (keep it below the number of app workers; 0: no
+# limit), exports a minute per client address (0: no limit), and the export cache.
+EXPORT_CONCURRENCY = int(os.environ.get("EXPORT_CONCURRENCY", "1"))
+EXPORT_RATE_LIMIT = int(os.environ.get("EXPORT_RATE_LIMIT", "30"))
+EXPORT_CACHE_MAX_MB = int(os.environ.get("EXPORT_CACHE_MAX_MB", "20"))
+EXPORT_CACHE_SECONDS = 24 * 3600  # the catalogue version in the key makes it stale sooner
+EXPORT_SLOT_SECONDS = 300  # a slot whose worker died is free again after this
+EXPORT_BUSY_RETRY_SECONDS = 10
+
 # --- Background tasks (publications/tasks.py) -------------------------------------------------
 # Django's task API through the django-tasks backport (on Django 6 only the imports change to
 # django.tasks). TASKS_BACKEND chooses the backend:

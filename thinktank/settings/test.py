@@ -32,3 +32,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # run nothing. tests/publications/test_tasks.py turns the on-commit rule back on, and runs a real
 # `db_worker` on PostgreSQL.
 TASKS_ENQUEUE_ON_COMMIT = False
+# Exports: the cache is shared by every test and factories bump no catalogue version, so the
+# export cache, slots and rate limit are off but in tests/publications/test_export_limits.py.
+EXPORT_CONCURRENCY = 0
+EXPORT_RATE_LIMIT = 0
+EXPORT_CACHE_MAX_MB = 0

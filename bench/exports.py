@@ -14,9 +14,12 @@ off so that every list request renders) serves, for `--seconds`:
 - two list clients, looping over `/publications/?page=N` (N in 1..50), whose latencies are
   recorded.
 
-Twice: "unbounded" (EXPORT_CONCURRENCY=0, EXPORT_RATE_LIMIT=0, EXPORT_CACHE_MAX_MB=0: the
-exports as before) and "bounded" (the defaults). Prints the list's p50/p99/max, list errors
-and timeouts, and what the exporters got (200s, 429s), as a Markdown table.
+Three times: "no exports" (the list alone: the floor of this machine), "unbounded"
+(EXPORT_CONCURRENCY=0, EXPORT_RATE_LIMIT=0, EXPORT_CACHE_MAX_MB=0: the exports as before) and
+"bounded" (the defaults), and "bounded, same query" (the eight clients ask for the same four
+exports, which the export cache then serves); `--only MODE` runs one. Prints the list's
+p50/p99/max, list errors and timeouts, and what the exporters got (200s, 429s), as a Markdown
+table.
 """
 
 import argparse
@@ -35,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = "redis://127.0.0.1:6379/4"
 FORMATS = ["csv", "bib", "ris", "pdf"]
+MODES = ["no exports", "unbounded", "bounded", "bounded, same query"]
 
 
 def free_port():
@@ -94,7 +98,8 @@ def get(port, path, headers=None, timeout=30):
         conn.close()
 
 
-def run(database_url, seconds, bounded):
+def run(database_url, seconds, mode):
+    bounded = mode != "unbounded"
     port = free_port()
     subprocess.run(["redis-cli", "-n", "4", "flushdb"], check=True, capture_output=True)
     server = serve(database_url, port, bounded)
@@ -109,7 +114,9 @@ def run(database_url, seconds, bounded):
             if time.monotonic() > stop:
                 return
             fmt = FORMATS[(number + i) % len(FORMATS)]
-            path = f"/publications/export.{fmt}?year_from=1900&bench={next(counter)}"
+            path = f"/publications/export.{fmt}?year_from=1900"
+            if mode != "bounded, same query":
+                path += f"&bench={next(counter)}"
             try:
                 status = get(port, path, headers, timeout=120)
             except OSError as error:
@@ -135,7 +142,8 @@ def run(database_url, seconds, bounded):
                 if status != 200:
                     list_errors.append(status)
 
-    threads = [threading.Thread(target=exporter, args=(n,)) for n in range(8)]
+    exporters = 0 if mode == "no exports" else 8
+    threads = [threading.Thread(target=exporter, args=(n,)) for n in range(exporters)]
     threads += [threading.Thread(target=reader, args=(n,)) for n in range(2)]
     try:
         time.sleep(0)
@@ -149,7 +157,7 @@ def run(database_url, seconds, bounded):
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
     return {
-        "mode": "bounded" if bounded else "unbounded",
+        "mode": mode,
         "list requests": len(latencies),
         "p50": statistics.median(latencies),
         "p99": p99,
@@ -163,7 +171,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("database_url")
     parser.add_argument("--seconds", type=int, default=30)
-    parser.add_argument("--only", choices=["bounded", "unbounded"])
+    parser.add_argument("--only", choices=MODES)
     args = parser.parse_args()
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -176,8 +184,8 @@ def main():
         },
         check=True,
     )
-    modes = [args.only == "bounded"] if args.only else [False, True]
-    rows = [run(args.database_url, args.seconds, bounded) for bounded in modes]
+    modes = [args.only] if args.only else MODES
+    rows = [run(args.database_url, args.seconds, mode) for mode in modes]
     print(
         "| exports | list requests | list p50 (s) | list p99 (s) | list max (s) | list errors "
         "| export answers |"

@@ -17,7 +17,7 @@ from thinktank.cache import catalogue_changed
 from . import permissions
 from .models import Publication, PublicationAuthor
 from .pdf import active_content
-from .pdf.processing import publication_pdf_process
+from .pdf.processing import publication_pdf_changed
 from .search import search_index_rebuild
 
 # --- Audit -------------------------------------------------------------------------------------
@@ -171,6 +171,11 @@ def publication_set_status(
     )
     if message:
         publication_log(publication=publication, user=user, message=message)
+    if status == Publication.Status.PUBLISHED and not publication.pdf:
+        from .tasks import enqueue_after_commit, publication_edition_render_task
+
+        # Its generated edition, ready before the first reader asks for it.
+        enqueue_after_commit(publication_edition_render_task, publication.pk)
     return publication
 
 
@@ -225,8 +230,9 @@ def _require(publication, status, refusal):
 def publication_restored(*, publication: Publication, user, version, files_before) -> None:
     """What follows the restore of `version` (the rows themselves are put back by reversion's
     admin view): the audit line; the text and thumbnail of a PDF or cover that the restore
-    changed (`files_before`: the (pdf, cover) names before it); and search vectors computed
-    from the restored text (a version keeps none, and older ones carry another text's)."""
+    changed (`files_before`: the (pdf, cover) names before it), derived in a background task;
+    and search vectors computed from the restored text (a version keeps none, and older ones
+    carry another text's)."""
     when = timezone.localtime(version.revision.date_created).strftime("%Y-%m-%d %H:%M %Z")
     by = version.revision.user.get_username() if version.revision.user else "?"
     publication_log(
@@ -237,7 +243,9 @@ def publication_restored(*, publication: Publication, user, version, files_befor
     restored = Publication.objects.get(pk=publication.pk)
     catalogue_changed(publications=[restored])
     if (restored.pdf.name, restored.cover.name) != tuple(files_before):
-        publication_pdf_process(publication=restored)
+        publication_pdf_changed(
+            publication=restored, pdf_changed=restored.pdf.name != files_before[0]
+        )
     search_index_rebuild(publication_ids=[restored.pk])
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import edit_conflicts
 from .cache import catalogue_changed
+from .files import StoredFilesAdminMixin
 from .models import OldSlug
 from .redirects import old_slug_record
 from .storage import FileNotStored
@@ -392,7 +393,9 @@ class EditConflictMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
-class PublicModelAdminMixin(EditConflictMixin, CatalogueChangeAdminMixin, OldSlugAdminMixin):
+class PublicModelAdminMixin(
+    EditConflictMixin, CatalogueChangeAdminMixin, StoredFilesAdminMixin, OldSlugAdminMixin
+):
     """What the admin of every model shown on public pages shares, in the order it must run:
     the guard against lost edits first (it wraps the form the others built), then the
     catalogue version bumped by each save, then old slugs kept; text cleaned as it is typed.

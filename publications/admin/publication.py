@@ -19,8 +19,9 @@ from publications import preview, services, workflow
 from publications.models import Publication, ReviewComment
 from publications.pdf import active_content
 from publications.pdf.active_content import stored_active_content
-from publications.pdf.processing import publication_pdf_process
+from publications.pdf.processing import publication_pdf_changed
 from publications.search import search_index_refresh
+from publications.tasks import enqueue_after_commit, publication_edition_render_task
 from thinktank.admin import (
     EMPTY,
     CatalogueChangeAdminMixin,
@@ -30,6 +31,7 @@ from thinktank.admin import (
     image_preview,
 )
 from thinktank.cache import catalogue_changed
+from thinktank.files import StoredFilesAdminMixin
 from thinktank.uploads import original_file_name
 
 from .actions import ADMIN_ACTIONS
@@ -68,6 +70,7 @@ class PublicationChangeList(ChangeList):
 class PublicationAdmin(
     EditConflictMixin,
     CatalogueChangeAdminMixin,
+    StoredFilesAdminMixin,
     PublicationDownloadsAdminMixin,
     PublicationHistoryAdminMixin,
     PublicationRolesMixin,
@@ -118,6 +121,7 @@ class PublicationAdmin(
         "cover_preview",
         "pdf_original_name",
         "pdf_active_content",
+        "pdf_processing",
         "public_link",
         "preview_link",
         "download_count",
@@ -162,6 +166,7 @@ class PublicationAdmin(
                 "fields": [
                     "pdf",
                     "pdf_original_name",
+                    "pdf_processing",
                     "pdf_active_content",
                     "publish_with_active_content",
                     "pages",
@@ -274,8 +279,9 @@ class PublicationAdmin(
                 messages.WARNING,
             )
         if {"pdf", "cover"} & set(form.changed_data):
-            # save_related() refreshes the search vectors (the PDF's text with the rest).
-            publication_pdf_process(publication=obj)
+            # Read in a background task; save_related() refreshes the search vectors of the
+            # rest, the task those of the PDF's text.
+            publication_pdf_changed(publication=obj, pdf_changed="pdf" in form.changed_data)
 
     # A workflow button saves the form and comes back to it, showing the new state.
     def response_add(self, request, obj, post_url_continue=None):
@@ -313,8 +319,10 @@ class PublicationAdmin(
         super().save_related(request, form, formsets, change)
         services.publication_authors_renumber(publication=form.instance)
         # Now that authors (inline) and taxonomy (m2m) are saved, the search vectors can be
-        # computed from them.
+        # computed from them, and the generated edition (which prints them) rendered.
         search_index_refresh()
+        if not form.instance.pdf:
+            enqueue_after_commit(publication_edition_render_task, form.instance.pk)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is ReviewComment:
@@ -351,6 +359,19 @@ class PublicationAdmin(
             _("Warning: %(findings)s. Publishing it needs the box below ticked.")
             % {"findings": active_content.describe(findings)},
         )
+
+    @admin.display(description=_("PDF processing"))
+    def pdf_processing(self, obj):
+        """Where the background reading of the PDF (text, pages, thumbnail) stands; why it
+        failed, when it did (publications/pdf/processing.py)."""
+        if not obj.pk or not obj.pdf_status:
+            return EMPTY
+        if obj.pdf_status == Publication.PdfStatus.FAILED:
+            return format_html(
+                '<strong class="errornote" style="display:inline-block">{}</strong>',
+                _("Failed: %(message)s") % {"message": obj.pdf_status_message},
+            )
+        return obj.get_pdf_status_display()
 
     @admin.display(description=_("cover"))
     def cover_preview(self, obj):

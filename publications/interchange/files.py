@@ -22,6 +22,7 @@ from PIL import Image
 
 from publications.pdf.reader import page_count
 from publications.pdf.validation import validate_pdf_upload
+from thinktank.files import file_delete_if_unreferenced
 from thinktank.images import normalized_bytes
 from thinktank.uploads import validate_image_upload
 
@@ -118,7 +119,8 @@ class FileStore:
     """Stores the files of one import into the model fields' storages.
 
     `place()` gives the name a record's file field gets; `rollback()` removes what this import
-    stored (call it when the transaction fails), `commit()` what it replaced (after it commits).
+    stored (call it when the transaction fails), `commit()` what it replaced and nothing refers
+    to any more (after it commits).
     """
 
     def __init__(self):
@@ -145,7 +147,9 @@ class FileStore:
         _remove(self.saved)
 
     def commit(self):
-        _remove(self.replaced)
+        # A replaced file that a revision still refers to stays (thinktank/files.py).
+        for storage, name in self.replaced:
+            file_delete_if_unreferenced(storage, name)
 
 
 def _remove(files):

@@ -5,8 +5,9 @@ True)` (parents before children, originals before translations), link rows of th
 records deleted and re-created in bulk, files stored inside the same guarded block and removed
 again when the transaction fails. Derived state follows by itself (database triggers keep the
 facet rows and empty the search vectors of changed publications); after the commit, each
-publication whose PDF or cover changed goes through `publication_pdf_process` (its text and
-thumbnail). The caller refreshes the search index once afterwards.
+publication whose PDF or cover changed goes to `publication_pdf_changed` (its text and
+thumbnail are derived in a background task). The caller refreshes the search index once
+afterwards (`search_index_refresh_task`).
 """
 
 import itertools
@@ -19,7 +20,7 @@ from django.utils.translation import override
 
 from publications.facets import facet_rows_bulk_write
 from publications.models import Publication
-from publications.pdf.processing import publication_pdf_process
+from publications.pdf.processing import publication_pdf_changed
 from thinktank.cache import catalogue_changed
 from thinktank.i18n import BASE_LANGUAGE
 
@@ -217,10 +218,16 @@ def _targets(links, item):
 
 
 def _process_pdfs(changes, keys):
-    """Text and thumbnail of each publication whose PDF or cover changed (after the commit:
-    the processing stores files of its own)."""
-    pks = [keys("publications", c.slug) for c in changes if c.file_changed("pdf", "cover")]
-    for chunk in chunks(pks, 100):
+    """Queue the text and thumbnail of each publication whose PDF or cover changed (after the
+    commit: the processing stores files of its own). Returns how many."""
+    pdf_changed = {
+        keys("publications", c.slug): c.file_changed("pdf")
+        for c in changes
+        if c.file_changed("pdf", "cover")
+    }
+    for chunk in chunks(list(pdf_changed), 100):
         for publication in Publication.objects.filter(pk__in=chunk):
-            publication_pdf_process(publication=publication)
-    return len(pks)
+            publication_pdf_changed(
+                publication=publication, pdf_changed=pdf_changed[publication.pk]
+            )
+    return len(pdf_changed)

@@ -1,6 +1,6 @@
 """The publications app's models, one module per concern; import them from here."""
 
-from .activity import DownloadDay, ReviewComment
+from .activity import DownloadDay, EditionClaim, ReviewComment
 from .author import Author
 from .facet_row import PublicationFacetRow
 from .links import (
@@ -24,6 +24,7 @@ __all__ = [
     "Author",
     "ContentLanguage",
     "DownloadDay",
+    "EditionClaim",
     "PinnedRelation",
     "Publication",
     "PublicationAuthor",

@@ -60,3 +60,23 @@ class ReviewComment(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.publication_id}: {self.text[:40]}"
+
+
+class EditionClaim(models.Model):
+    """A claim on generating the edition of one publication (publications/pdf/editions.py): the
+    row's primary key is the lock, so two processes, on any machines that share a database
+    without advisory locks, cannot both generate it. Deleted when the generation ends; a claim
+    older than `claimed_at` + editions.CLAIM_STALE_SECONDS belonged to a process that died."""
+
+    # The publication's id, without a foreign key: a claim must never wait on, or be removed
+    # with, the publication's row (staff saving it, the download counter updating it).
+    publication_id = models.BigIntegerField(_("publication"), primary_key=True)
+    claimed_at = models.DateTimeField(_("claimed at"))
+
+    class Meta:
+        ordering = ["claimed_at"]
+        verbose_name = _("edition claim")
+        verbose_name_plural = _("edition claims")
+
+    def __str__(self):
+        return f"{self.publication_id} @ {self.claimed_at:%Y-%m-%d %H:%M:%S}"

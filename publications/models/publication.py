@@ -45,6 +45,14 @@ class PublicationType(models.TextChoices):
     MEDIA = "media", _("Media")
 
 
+class PdfStatus(models.TextChoices):
+    """Where the background processing of a publication's PDF stands ("" when it has none)."""
+
+    PENDING = "pending", _("Waiting for processing")
+    DONE = "done", _("Processed")
+    FAILED = "failed", _("Failed")
+
+
 class MediaKind(models.TextChoices):
     """What a media item (a piece published elsewhere) is, as readers would call it."""
 
@@ -146,6 +154,7 @@ def _linked(to, through, verbose_name):
 class Publication(models.Model):
     Type = PublicationType
     MediaKind = MediaKind
+    PdfStatus = PdfStatus
     Status = PublicationStatus
     BodyFormat = BodyFormat
     Language = ContentLanguage
@@ -277,6 +286,19 @@ class Publication(models.Model):
     pdf_text = models.TextField(_("text of the PDF"), blank=True, editable=False)
     thumbnail = models.ImageField(
         _("thumbnail"), upload_to=ServerNamed("covers"), blank=True, editable=False
+    )
+    # Where the background processing of the PDF stands (publications/pdf/processing.py).
+    pdf_status = models.CharField(
+        _("PDF processing"),
+        max_length=10,
+        choices=PdfStatus.choices,
+        blank=True,
+        default="",
+        editable=False,
+        help_text=_("Text, page count and thumbnail are derived from the PDF in the background."),
+    )
+    pdf_status_message = models.TextField(
+        _("PDF processing message"), blank=True, default="", editable=False
     )
     authors = _linked("publications.Author", "PublicationAuthor", _("authors"))
     regions = _linked("taxonomy.Region", "PublicationRegion", _("regions"))

@@ -15,23 +15,28 @@ is cached, and its generation, once (the pages themselves are laid out in `editi
   advisory lock (`pg_advisory_xact_lock(namespace, pk)`) serialises generators across every
   worker and machine that share the database; unlike `select_for_update()` on the publication
   row it does not block the download counter's `UPDATE` of that row, nor staff saving the
-  publication, while a (second-long) generation runs. On other databases (SQLite: one machine)
-  an exclusive `flock` on `<pk>.lock` in a local folder serialises the processes of the machine
-  (`generated/locks/` on the disk storage, the temporary folder when files are in a bucket).
-  Whoever waited then finds the file and returns it without generating again.
+  publication, while a (second-long) generation runs. On other databases a claim row
+  (`EditionClaim`, primary key = the publication's id) is inserted in its own committed
+  transaction before generating and deleted after: the database's unique key makes it a lock for
+  every process and machine that shares the database (no file lock, which shared or object
+  storage would not honour); a waiter polls, and a claim left by a process that died is taken
+  over after CLAIM_STALE_SECONDS. Whoever waited then finds the file and returns it without
+  generating again.
+- `publications.tasks.publication_edition_render_task` calls `publication_edition` after a
+  publication without a PDF is published or saved, so readers rarely wait for one.
 """
 
 import contextlib
-import fcntl
 import hashlib
 import json
-import tempfile
-from pathlib import Path
+import time
+from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
+from django.utils import timezone
 
-from publications.models import Publication, private_storage
+from publications.models import EditionClaim, Publication, private_storage
 
 from .edition_layout import GENERATOR_VERSION, render_edition
 from .layout import landing_url
@@ -40,6 +45,9 @@ from .serving import StoredFile
 GENERATED_DIR = "generated"
 #: First key of the PostgreSQL advisory lock: "PDFG" in ASCII, so other locks don't collide.
 LOCK_NAMESPACE = 0x50444647 & 0x7FFFFFFF
+#: A claim older than this (seconds) is taken over: its process died while generating.
+CLAIM_STALE_SECONDS = 120
+CLAIM_POLL_SECONDS = 0.1
 
 
 # --- What an edition prints -----------------------------------------------------------------
@@ -89,15 +97,6 @@ def content_key(data):
 
 
 # --- Cache and lock -------------------------------------------------------------------------
-def _lock_dir():
-    try:
-        path = Path(private_storage().path(GENERATED_DIR)) / "locks"
-    except NotImplementedError:  # a bucket: the lock only has to hold on this machine
-        path = Path(tempfile.gettempdir()) / "thinktank-edition-locks"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @contextlib.contextmanager
 def generation_lock(pk):
     """Hold an exclusive lock on generating the edition of publication `pk` (see the module
@@ -107,12 +106,24 @@ def generation_lock(pk):
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, pk])
             yield
         return
-    with open(_lock_dir() / f"{pk}.lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    _claim(pk)
+    try:
+        yield
+    finally:
+        EditionClaim.objects.filter(publication_id=pk).delete()
+
+
+def _claim(pk):
+    """Insert the claim row of publication `pk`, waiting while another process holds it."""
+    while True:
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            with transaction.atomic():
+                EditionClaim.objects.create(publication_id=pk, claimed_at=timezone.now())
+            return
+        except (IntegrityError, OperationalError):  # held (or SQLite busy): wait
+            stale = timezone.now() - timedelta(seconds=CLAIM_STALE_SECONDS)
+            EditionClaim.objects.filter(publication_id=pk, claimed_at__lt=stale).delete()
+            time.sleep(CLAIM_POLL_SECONDS)
 
 
 def edition_name(pk, key):

@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",  # Swagger UI files, served by the app (no CDN)
     "axes",
     "django_prose_editor",  # the body's editor (publications/body/editor.py), JS served here
+    "django_tasks",
+    "django_tasks_db",  # the task table, its admin and `manage.py db_worker`
     # The project package is an app too: site-wide templatetags, admin helpers, commands.
     "thinktank",
     "taxonomy",
@@ -349,6 +351,55 @@ MAX_PDF_MB = int(os.environ.get("MAX_PDF_MB", "50"))
 MAX_IMAGE_MB = int(os.environ.get("MAX_IMAGE_MB", "10"))
 MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", str(40_000_000)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Exports that cannot starve readers (publications/export_limits.py) ------------------------
+# Exports generated at once on the whole site (keep it below the number of app workers; 0: no
+# limit), exports a minute per client address (0: no limit), and the export cache.
+EXPORT_CONCURRENCY = int(os.environ.get("EXPORT_CONCURRENCY", "1"))
+EXPORT_RATE_LIMIT = int(os.environ.get("EXPORT_RATE_LIMIT", "30"))
+EXPORT_CACHE_MAX_MB = int(os.environ.get("EXPORT_CACHE_MAX_MB", "20"))
+EXPORT_CACHE_SECONDS = 24 * 3600  # the catalogue version in the key makes it stale sooner
+EXPORT_SLOT_SECONDS = 300  # a slot whose worker died is free again after this
+EXPORT_BUSY_RETRY_SECONDS = 10
+
+# --- Background tasks (publications/tasks.py) -------------------------------------------------
+# Django's task API through the django-tasks backport (on Django 6 only the imports change to
+# django.tasks). TASKS_BACKEND chooses the backend:
+# - "database" (django-tasks-db, the default of prod.py): tasks are rows in this very database
+#   (PostgreSQL in production), so there is no broker to run, a task enqueued after a commit
+#   sees that commit, and `python manage.py db_worker` runs them on any machine that reaches
+#   the database, as many as wanted (rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED).
+#   Celery would add RabbitMQ or Redis as a second source of truth for no gain at this scale.
+# - "immediate" (the default of `manage.py`, so `make run` and the embedded SQLite): a task runs
+#   in the process that enqueues it, right after the transaction commits
+#   (publications.tasks.enqueue_after_commit). Results are the same with no extra process and
+#   no broker; the cost is that the request that enqueued it waits, which is what a one-person
+#   development server can afford. PDF work still runs in a child process under limits.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND") or os.environ.get(
+    "THINKTANK_DEFAULT_TASKS_BACKEND", "immediate"
+)
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND={TASKS_BACKEND!r}: choose one of {', '.join(_TASK_BACKENDS)}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+# Tasks are enqueued when the transaction that asked for them commits (a rolled-back save asks
+# for nothing). The tests turn this off: each test runs in a transaction that never commits.
+TASKS_ENQUEUE_ON_COMMIT = True
+# A task that fails for a passing reason (database or storage unreachable) is tried this many
+# times in all, after waits of TASKS_RETRY_DELAYS seconds (publications.tasks.retried).
+TASKS_MAX_ATTEMPTS = int(os.environ.get("TASKS_MAX_ATTEMPTS", "3"))
+TASKS_RETRY_DELAYS = (10, 60)
+# PDF processing runs in a child process under these limits (publications/pdf/sandbox.py): a
+# decompression bomb fails its task with a message on the publication instead of taking the
+# machine's memory or a worker's time.
+PDF_PROCESS_MEMORY_MB = int(os.environ.get("PDF_PROCESS_MEMORY_MB", "768"))
+PDF_PROCESS_CPU_SECONDS = int(os.environ.get("PDF_PROCESS_CPU_SECONDS", "60"))
+PDF_PROCESS_TIMEOUT_SECONDS = int(os.environ.get("PDF_PROCESS_TIMEOUT_SECONDS", "120"))
 
 # --- The institute --------------------------------------------------------------------------
 INSTITUTE_NAME = os.environ.get("INSTITUTE_NAME", "Meridian Institute for International Affairs")

@@ -4,6 +4,8 @@ DJANGO_SECRET_KEY), and HTTPS everywhere, so that `manage.py check --deploy` is 
 import os
 
 os.environ.setdefault("THINKTANK_DEFAULT_DEBUG", "0")
+# Production runs its tasks on `manage.py db_worker` processes (see TASKS_BACKEND in base.py).
+os.environ.setdefault("THINKTANK_DEFAULT_TASKS_BACKEND", "database")
 
 from .base import *  # noqa: F403
 from .base import DEBUG, env_bool

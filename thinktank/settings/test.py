@@ -44,3 +44,13 @@ if os.environ.get("TEST_REPLICA_URL") and IS_POSTGRES:  # noqa: F405
     )
 for _alias in DATABASES:  # noqa: F405
     DATABASES[_alias]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Tasks run at once, in the test's process (TASKS_BACKEND=immediate unless the environment says
+# otherwise): each test is one transaction that never commits, so waiting for the commit would
+# run nothing. tests/publications/test_tasks.py turns the on-commit rule back on, and runs a real
+# `db_worker` on PostgreSQL.
+TASKS_ENQUEUE_ON_COMMIT = False
+# Exports: the cache is shared by every test and factories bump no catalogue version, so the
+# export cache, slots and rate limit are off but in tests/publications/test_export_limits.py.
+EXPORT_CONCURRENCY = 0
+EXPORT_RATE_LIMIT = 0
+EXPORT_CACHE_MAX_MB = 0

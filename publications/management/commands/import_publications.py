@@ -7,12 +7,10 @@ index, slug) and the field. Records equal to what the database holds are not wri
 `publications.interchange`.
 """
 
-import os
-
 from django.core.management.base import BaseCommand, CommandError
 
 from publications.interchange import InterchangeError, import_document
-from publications.search import search_index_refresh
+from publications.tasks import enqueue_after_commit, search_index_refresh_task
 
 MAX_ERRORS_SHOWN = 50
 
@@ -50,10 +48,11 @@ class Command(BaseCommand):
                 )
             )
             return
-        # The vectors of what changed were emptied by the writes: compute them on every core.
-        search_index_refresh(workers=os.cpu_count() or 1)
+        # The vectors of what changed were emptied by the writes: a background task computes
+        # them on every core of its worker (until then they are found unranked).
+        enqueue_after_commit(search_index_refresh_task)
         self.stdout.write(self.style.SUCCESS(f"Imported {report.summary()}."))
         if report.pdfs_processed:
             self.stdout.write(
-                f"Processed {report.pdfs_processed} new or changed PDF(s) and covers."
+                f"Queued {report.pdfs_processed} new or changed PDF(s) and covers for processing."
             )

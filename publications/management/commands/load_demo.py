@@ -17,7 +17,7 @@ from centers.models import Center
 from publications.demo import DEMO_DOCUMENT
 from publications.interchange import InterchangeError, import_document
 from publications.models import Author, Publication, Series
-from publications.search import search_index_refresh
+from publications.tasks import enqueue_after_commit, search_index_refresh_task
 from taxonomy.models import Region, Theme
 
 
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             import_document(DEMO_DOCUMENT)
         except InterchangeError as exc:
             raise CommandError(f"The demo document was refused:\n{exc}") from exc
-        search_index_refresh()
+        enqueue_after_commit(search_index_refresh_task)
         counts = {
             "regions": Region.objects.count(),
             "themes": Theme.objects.count(),

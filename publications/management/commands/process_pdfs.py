@@ -1,6 +1,7 @@
 """Derive the text (for search) and a cover thumbnail from uploaded PDFs.
 
 python manage.py process_pdfs             # those with a PDF and no text or no thumbnail yet
+                                          # (but not those that failed: give their slugs)
 python manage.py process_pdfs --all       # every publication with a PDF
 python manage.py process_pdfs slug-a slug-b
 """
@@ -29,7 +30,9 @@ class Command(BaseCommand):
             if missing:
                 raise CommandError(f"No publication with a PDF for: {', '.join(sorted(missing))}")
         elif not all:
-            publications = publications.filter(Q(pdf_text="") | (Q(thumbnail="") & Q(cover="")))
+            publications = publications.filter(
+                Q(pdf_text="") | (Q(thumbnail="") & Q(cover=""))
+            ).exclude(pdf_status=Publication.PdfStatus.FAILED)
         done, processed = 0, []
         for publication in publications.iterator(chunk_size=50):
             if dry_run:

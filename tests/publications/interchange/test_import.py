@@ -168,7 +168,9 @@ def test_import_makes_a_thumbnail_from_the_pdf_when_there_is_no_cover(tmp_path, 
     assert publication.display_image == publication.thumbnail
 
 
-def test_a_replaced_pdf_gets_its_own_text_and_thumbnail(tmp_path, example):
+def test_a_replaced_pdf_gets_its_own_text_and_thumbnail(
+    tmp_path, example, django_capture_on_commit_callbacks
+):
     run_import(write_doc(tmp_path, example))
     first = Publication.objects.get()
     storage, old_pdf, old_thumbnail = first.thumbnail.storage, first.pdf.name, first.thumbnail.name
@@ -177,7 +179,8 @@ def test_a_replaced_pdf_gets_its_own_text_and_thumbnail(tmp_path, example):
     write_pdf(tmp_path / "files" / "second.pdf", "Desalination " * 8, pages=3)
     example["publications"][0]["pdf"] = "files/second.pdf"
 
-    run_import(write_doc(tmp_path, example))
+    with django_capture_on_commit_callbacks(execute=True):  # files go after the commit
+        run_import(write_doc(tmp_path, example))
 
     publication = Publication.objects.get()
     assert "Desalination" in publication.pdf_text and "Hello" not in publication.pdf_text
@@ -188,25 +191,31 @@ def test_a_replaced_pdf_gets_its_own_text_and_thumbnail(tmp_path, example):
         assert image.tobytes() != old_pixels
 
 
-def test_a_removed_pdf_takes_its_text_and_thumbnail_along(tmp_path, example):
+def test_a_removed_pdf_takes_its_text_and_thumbnail_along(
+    tmp_path, example, django_capture_on_commit_callbacks
+):
     run_import(write_doc(tmp_path, example))
     thumbnail = Publication.objects.get().thumbnail
     example["publications"][0]["pdf"] = None
 
-    run_import(write_doc(tmp_path, example))
+    with django_capture_on_commit_callbacks(execute=True):  # files go after the commit
+        run_import(write_doc(tmp_path, example))
 
     publication = Publication.objects.get()
     assert (publication.pdf.name, publication.pdf_text, publication.thumbnail.name) == ("", "", "")
     assert not thumbnail.storage.exists(thumbnail.name)
 
 
-def test_a_cover_replaces_the_thumbnail_made_from_the_pdf(tmp_path, example):
+def test_a_cover_replaces_the_thumbnail_made_from_the_pdf(
+    tmp_path, example, django_capture_on_commit_callbacks
+):
     run_import(write_doc(tmp_path, example))
     thumbnail = Publication.objects.get().thumbnail
     write_image(tmp_path / "files" / "cover.webp", "WEBP")
     example["publications"][0]["cover"] = "files/cover.webp"
 
-    run_import(write_doc(tmp_path, example))
+    with django_capture_on_commit_callbacks(execute=True):  # files go after the commit
+        run_import(write_doc(tmp_path, example))
 
     publication = Publication.objects.get()
     assert publication.cover.name.endswith(".webp")

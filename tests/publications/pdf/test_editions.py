@@ -143,8 +143,9 @@ def test_edition_with_long_body_paginates_with_page_numbers(publication):
         assert f"{url} ISBN 978-2-36567-123-1 {number}" in page
 
 
+@pytest.mark.django_db(transaction=True)
 def test_generation_lock_excludes_concurrent_holders():
-    # The file lock on SQLite, the advisory lock on PostgreSQL: never two holders at once.
+    # The claim row on SQLite, the advisory lock on PostgreSQL: never two holders at once.
     inside, overlaps = [], []
 
     def hold():
@@ -182,3 +183,24 @@ def test_serving_a_cached_edition_takes_six_queries(client, publication, django_
         response = client.get(publication.get_pdf_url())
         assert response.status_code == 200
         body(response)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_claim_left_by_a_dead_process_is_taken_over(settings):
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from publications.models import EditionClaim
+    from publications.pdf import editions
+
+    if connection.vendor == "postgresql":
+        pytest.skip("PostgreSQL uses its advisory lock, not claim rows")
+    EditionClaim.objects.create(
+        publication_id=42,
+        claimed_at=timezone.now() - timedelta(seconds=editions.CLAIM_STALE_SECONDS + 1),
+    )
+    with generation_lock(42):
+        assert EditionClaim.objects.filter(publication_id=42).count() == 1
+    assert not EditionClaim.objects.exists()  # released

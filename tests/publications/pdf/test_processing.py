@@ -58,11 +58,14 @@ def test_process_pdf_keeps_no_thumbnail_when_there_is_a_cover():
     assert "Covered words" in publication.pdf_text
 
 
-def test_a_new_pdf_replaces_the_thumbnail_and_deletes_the_old_file(storage):
+def test_a_new_pdf_replaces_the_thumbnail_and_deletes_the_old_file(
+    storage, django_capture_on_commit_callbacks
+):
     publication = processed(with_pdf("First"))
     old = publication.thumbnail.name
     attach_pdf(publication, make_bulky_pdf_bytes(text="Second"))
-    publication = processed(publication)
+    with django_capture_on_commit_callbacks(execute=True):  # files go after the commit
+        publication = processed(publication)
     assert publication.thumbnail.name != old
     assert not publication.thumbnail.storage.exists(old)
     assert "Second" in publication.pdf_text and "First" not in publication.pdf_text

@@ -185,10 +185,17 @@ def _string(text):
     return '"' + text.replace('"', '""') + '"'
 
 
+# Short words of letters may be acronyms written with dots in the text.
+MAX_ACRONYM = 5
+
+
 def _word_forms(word):
-    # The word as typed too: `U.S.` is the phrase "u s" for the tokenizer, which is how the
-    # text's "U.S." is indexed (PostgreSQL joins it into "us" on both sides).
+    # The text's "U.S." is indexed as the words "u s" (PostgreSQL joins it into "us" on both
+    # sides): the word as typed (`U.S.` is the phrase "u s" for the tokenizer) and, for a short
+    # word of letters (`US`, `EU`, `NATO`), its letters as a phrase find it.
     forms = [*word_forms(word), word]
+    if word.isalpha() and 2 <= len(word) <= MAX_ACRONYM:
+        forms.append(" ".join(word))
     return list(dict.fromkeys(f for f in forms if any(ch.isalnum() for ch in f)))
 
 

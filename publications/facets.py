@@ -5,6 +5,10 @@ still shows how many there are for "Korea". Regions and themes roll up: a public
 Japan counts once for Japan and once for Asia (distinct publications per node); centers roll up
 their programs the same way.
 
+Counts are of works, as the list shows them (one entry per work, `one_per_work`): an original
+and its translations count once, under each value any of them has; a value's count is the number
+of entries the list shows once that value is ticked, and `total` the number of entries shown now.
+
 One SQL statement whatever the number of facets or values, glued with UNION ALL, giving
 (facet, key, count) rows: node ids for the trees and centers, values for the others. The
 FilterSet, which loaded the options for the form, turns ids back into slugs, so the statement
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, IntegerField, Q, Value
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 
 from centers.models import Center
 from taxonomy.models import Region, Theme
@@ -57,16 +61,16 @@ def facet_counts(filterset):
         for facet in TREES
     }
     counts = {facet: {} for facet in FACETS}
+    total = 0
     for facet, key, count in rows:
+        if facet == "total":
+            total = int(count)
+            continue
         key = _key(str(key))
         if facet in TREES:
             key = slugs[facet].get(key)
         if key:
             counts[facet][key] = int(count)
-    # The type facet ignores only the type selection and every publication has one type, so
-    # the size of the current result is the sum of its counts (selected types only, if any).
-    chosen = filterset.selected("type")
-    total = sum(n for value, n in counts["type"].items() if not chosen or value in chosen)
     return FacetCounts(counts=counts, total=total)
 
 
@@ -101,13 +105,25 @@ def _key(value):
 # restrict the rows to the publications they keep. Each facet counts the rows whose OTHER flags
 # are true.
 _PG_TREE_SQL = """
-SELECT '{facet}', CAST(u.id AS TEXT), COUNT(*)
-FROM (SELECT unnest(m.{facet}_ids) AS id FROM m WHERE {where}) u GROUP BY u.id
+SELECT '{facet}', CAST(u.id AS TEXT), COUNT(DISTINCT u.root)
+FROM (SELECT unnest(m.{facet}_ids) AS id, m.root FROM m WHERE {where}) u GROUP BY u.id
 """
 _PG_COLUMN_SQL = (
     # Grouped by the column itself: the cast applies to the few groups, not to every row.
-    "SELECT '{facet}', CAST({column} AS TEXT), COUNT(*) FROM m WHERE {where} GROUP BY {column}"
+    "SELECT '{facet}', CAST({column} AS TEXT), COUNT(DISTINCT root) FROM m WHERE {where} "
+    "GROUP BY {column}"
 )
+_PG_TOTAL_SQL = "SELECT 'total', '', COUNT(DISTINCT root) FROM m WHERE {where}"
+# A row's work: its original's id for a translation (few rows: a small hash table), else its own.
+_PG_WORKS_SQL = """
+WITH t AS MATERIALIZED (
+    SELECT id, translation_of_id AS root FROM publications_publication
+    WHERE translation_of_id IS NOT NULL
+), m AS {materialized} (
+    SELECT b.*, COALESCE(t.root, b.publication_id) AS root
+    FROM ({base}) b LEFT JOIN t ON t.id = b.publication_id
+)
+"""
 
 
 def _pg_flags(filterset):
@@ -149,6 +165,7 @@ def _pg_rows(filterset):
         y=Cast(ExtractYear("published_on"), IntegerField()),
         **{f"f_{f}": e for f, e in _pg_flags(filterset).items()},
     ).values(
+        "publication_id",
         "type",
         "language",
         "y",
@@ -175,7 +192,10 @@ def _pg_rows(filterset):
         _PG_COLUMN_SQL.format(facet=facet, column=column, where=where(facet))
         for facet, column in (("type", "type"), ("language", "language"), ("year", "y"))
     ]
-    sql = f"WITH m AS {materialized} ({base_sql})\n" + "\nUNION ALL\n".join(parts)
+    parts.append(_PG_TOTAL_SQL.format(where=" AND ".join(f"m.f_{f}" for f in FACETS)))
+    sql = _PG_WORKS_SQL.format(materialized=materialized, base=base_sql) + "\nUNION ALL\n".join(
+        parts
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -185,7 +205,7 @@ def _pg_rows(filterset):
 _TREE_SQL = """
 SELECT '{facet}', CAST(y.anc AS TEXT), COUNT(*)
 FROM (
-    SELECT DISTINCT c.anc, t.publication_id
+    SELECT DISTINCT c.anc, b.root
     FROM {links} t JOIN {base} b ON b.id = t.publication_id
     JOIN ({closure}) c ON c.node = t.{fk}
 ) y
@@ -200,7 +220,10 @@ _CENTER_CLOSURE = (
     "SELECT id AS node, id AS anc FROM {table} "
     "UNION ALL SELECT id, parent_id FROM {table} WHERE parent_id IS NOT NULL"
 )
-_COLUMN_SQL = "SELECT '{facet}', CAST({column} AS TEXT), COUNT(*) FROM {base} GROUP BY {column}"
+_COLUMN_SQL = (
+    "SELECT '{facet}', CAST({column} AS TEXT), COUNT(DISTINCT root) FROM {base} GROUP BY {column}"
+)
+_TOTAL_SQL = "SELECT 'total', '', COUNT(DISTINCT root) FROM {base}"
 _TREE_SOURCES = {
     "region": (PublicationRegion, "region_id", _PATH_CLOSURE, Region),
     "theme": (PublicationTheme, "theme_id", _PATH_CLOSURE, Theme),
@@ -211,8 +234,8 @@ _TREE_SOURCES = {
 def _base_sql(queryset):
     qs = (
         queryset.order_by()
-        .annotate(y=ExtractYear("published_on"))
-        .values("pk", "type", "language", "y")
+        .annotate(y=ExtractYear("published_on"), root=Coalesce("translation_of_id", "pk"))
+        .values("pk", "type", "language", "y", "root")
     )
     return qs.query.sql_with_params()
 
@@ -220,13 +243,13 @@ def _base_sql(queryset):
 def _generic_rows(filterset):
     ctes, params, base_of = [], [], {}
     full_sql, full_params = _base_sql(filterset.unordered_qs())
-    ctes.append(f"r(id, type, language, y) AS ({full_sql})")
+    ctes.append(f"r(id, type, language, y, root) AS ({full_sql})")
     params.extend(full_params)
     for facet in FACETS:
         base_of[facet] = "r"
         if any(filterset.value(param) for param in filterset.FACET_PARAMS[facet]):
             sql, facet_params = _base_sql(filterset.queryset_for_facet(facet))
-            ctes.append(f"b_{facet}(id, type, language, y) AS ({sql})")
+            ctes.append(f"b_{facet}(id, type, language, y, root) AS ({sql})")
             params.extend(facet_params)
             base_of[facet] = f"b_{facet}"
     parts = [
@@ -243,6 +266,7 @@ def _generic_rows(filterset):
         _COLUMN_SQL.format(facet=facet, column=column, base=base_of[facet])
         for facet, column in (("type", "type"), ("language", "language"), ("year", "y"))
     ]
+    parts.append(_TOTAL_SQL.format(base="r"))
     sql = "WITH " + ",\n".join(ctes) + "\n" + "\nUNION ALL\n".join(parts)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

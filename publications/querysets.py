@@ -10,7 +10,7 @@ no other module writes the rule again.
 import datetime
 
 from django.apps import apps
-from django.db import models
+from django.db import connection, models
 from django.db.models import (
     BooleanField,
     Case,
@@ -149,24 +149,42 @@ class PublicationQuerySet(PublishableQuerySet):
         """These rows, keeping one version per work (an original and its translations): the
         best of the work's versions that are in `matches` (a queryset these rows come from,
         e.g. the list's filtered result): in `language` (the page's) if one is, else the
-        original, else the first. One NOT EXISTS subquery; the order is kept.
+        original, else the first. The order is kept.
+
+        Cost: only the versions of translated works (few) are compared, as an id array the
+        matches are intersected with through the primary key index, so the matching (a search)
+        is not run a second time over the whole catalogue. No extra query.
 
         Lists show works this way; exports, feeds and the API list every version."""
-        preference = _work_preference(language)
-        better = (
+        translated = _model("Publication").objects.filter(translation_of__isnull=False)
+        originals, versions = translated.values("translation_of_id"), translated.values("pk")
+        if connection.vendor == "postgresql":
+            from .search import InArray  # the search package imports the models, which import us
+
+            originals_sql, originals_params = originals.query.sql_with_params()
+            versions_sql, versions_params = versions.query.sql_with_params()
+            versioned = InArray(
+                models.F("pk"),
+                f"({originals_sql}) UNION ({versions_sql})",
+                [*originals_params, *versions_params],
+            )
+        else:
+            versioned = Q(pk__in=originals) | Q(pk__in=versions)
+        candidates = (
             matches.order_by()
-            .annotate(work_preference=preference)
-            .filter(
-                Q(pk=OuterRef("translation_of_id"))
-                | Q(translation_of_id=OuterRef("translation_of_id"))
-                | Q(translation_of_id=OuterRef("pk"))
-            )
-            .filter(
-                Q(work_preference__lt=OuterRef("work_preference"))
-                | Q(work_preference=OuterRef("work_preference"), pk__lt=OuterRef("pk"))
-            )
+            .filter(versioned)
+            .annotate(work_preference=_work_preference(language))
         )
-        return self.annotate(work_preference=preference).exclude(Exists(better))
+        better = candidates.filter(
+            Q(pk=OuterRef("translation_of_id"))
+            | Q(translation_of_id=OuterRef("translation_of_id"))
+            | Q(translation_of_id=OuterRef("pk"))
+        ).filter(
+            Q(work_preference__lt=OuterRef("work_preference"))
+            | Q(work_preference=OuterRef("work_preference"), pk__lt=OuterRef("pk"))
+        )
+        dominated = candidates.filter(Exists(better)).values("pk")
+        return self.exclude(pk__in=dominated)
 
     def newest_first(self):
         return self.order_by("-published_on", "-pk")

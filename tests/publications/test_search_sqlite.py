@@ -16,7 +16,6 @@ from django.utils import timezone
 from publications import services
 from publications.filters import PublicationFilterSet
 from publications.models import Author, Publication, PublicationAuthor
-from publications.search import attach_headlines
 from publications.search.fts5 import TABLE, TRIGGERS, fts_repair
 from tests.factories import AuthorFactory, PublicationFactory
 from tests.publications.interchange.documents import example_document, write_doc
@@ -132,19 +131,6 @@ def test_title_match_ranks_above_body_match():
 def test_odd_queries_never_fail(catalogue, client):
     for typed in ['"', "NEAR(a b)", "a AND OR", "*", "title:x", "^start", "-", '"-"', "U.S."]:
         assert client.get(reverse("publications:list"), {"q": typed}).status_code == 200
-
-
-def test_snippet_is_whole_words_with_ellipses_and_highlight():
-    body = " ".join(f"filler{n}" for n in range(60)) + " the deterrence posture <b>here</b> "
-    body += " ".join(f"tail{n}" for n in range(60))
-    PublicationFactory(slug="long", title="Long", summary="Short summary.", body=body)
-    [publication] = attach_headlines(Publication.objects.filter(slug="long"), "deterrence")
-    headline = publication.search_headline
-    assert headline.startswith("…") and headline.endswith("…")
-    assert "<mark>deterrence</mark> posture &lt;b&gt;here&lt;/b&gt;" in headline
-    words = headline.replace("…", "").replace("<mark>", "").replace("</mark>", "").split()
-    # Every word is a whole one of the body (none cut).
-    assert all(word in body.replace("<b>", "&lt;b&gt;").split() or "&" in word for word in words)
 
 
 # --- The index follows every write ------------------------------------------------------------

@@ -4,6 +4,7 @@ title match above a body match; follows every write through its triggers."""
 
 import datetime
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import User
@@ -184,3 +185,16 @@ def test_missing_triggers_are_put_back_and_the_index_refilled():
     assert fts_repair() is False
     PublicationFactory(slug="seen", title="More glaciers")
     assert set(search("glaciers")) == {"unseen", "seen"}
+
+
+def test_a_search_page_sorts_by_relevance_and_says_so(client):
+    PublicationFactory(slug="body", title="Economic outlook", body="Deterrence matters.")
+    PublicationFactory(
+        slug="title",
+        title="Deterrence today",
+        published_on=datetime.date.today() - datetime.timedelta(days=400),
+    )
+    response = client.get(reverse("publications:list"), {"q": "deterrence"})
+    html = response.content.decode()
+    assert html.index("Deterrence today") < html.index("Economic outlook")
+    assert re.search(r'<option value="relevance"[^>]*selected', html)

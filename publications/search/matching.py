@@ -14,12 +14,13 @@ Speed (100,000 publications, bench/RESULTS.md): matching is one bitmap scan (see
 `filter_search`), and ranking reads only the small rank vectors of the matches that have a
 query word in their title, summary or authors (see `order_by_relevance`).
 
-SQLite (the embedded default) and PostgreSQL rows whose vectors are not computed yet: a
-substring match of each term in title, subtitle, summary (and author names on SQLite, body on
-PostgreSQL), obeying phrases, `or` and exclusions. On SQLite both sides go through `fold()`
-(punctuation rules, accents, case), registered as the SQL function `publications_fold`, so
-`defense` finds "Défense" there too; there is no stemming, and a term matches inside longer
-words ("war" in "software").
+SQLite (the embedded default): the FTS5 index of fts5.py finds, ranks (bm25) and makes the
+snippets. PostgreSQL rows whose vectors are not computed yet: a substring match of each term in
+title, subtitle, summary and body, obeying phrases, `or` and exclusions, accents and case
+ignored.
+
+Snippets, on both: whole words around the matches, "…" where the text is cut, the matched words
+in <mark>, everything else escaped (`safe_headline`).
 """
 
 import re

@@ -198,3 +198,13 @@ def test_a_search_page_sorts_by_relevance_and_says_so(client):
     html = response.content.decode()
     assert html.index("Deterrence today") < html.index("Economic outlook")
     assert re.search(r'<option value="relevance"[^>]*selected', html)
+
+
+def test_refresh_command_refills_the_index():
+    PublicationFactory(slug="p", title="Glaciers")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+    assert search("glaciers") == []
+    out = io.StringIO()
+    call_command("search_index_refresh", stdout=out)
+    assert search("glaciers") == ["p"]

@@ -415,8 +415,13 @@ def _attach_fts_headlines(publications, parsed):
     )
     for publication in publications:
         found = [s for s in snippets.get(publication.pk, ()) if _START in s]
-        raw = found[0] if found else word_snippet(publication.summary)
-        publication.search_headline = safe_headline(" ".join(raw.split()))
+        raw = " ".join((found[0] if found else word_snippet(publication.summary)).split())
+        # FTS5 glues its ellipsis to the text: "…word"; spaced like PostgreSQL's.
+        if raw.startswith(ELLIPSIS):
+            raw = f"{ELLIPSIS} {raw[len(ELLIPSIS) :].lstrip()}"
+        if raw.endswith(ELLIPSIS) and not raw.endswith(f" {ELLIPSIS}"):
+            raw = f"{raw[: -len(ELLIPSIS)].rstrip()} {ELLIPSIS}"
+        publication.search_headline = safe_headline(raw)
 
 
 def _comparable(text):

@@ -20,7 +20,6 @@ def budget_urls(catalogue):
         reverse("home"),
         reverse("publications:list"),
         reverse("publications:list") + "?region=asia&theme=security&type=analysis&author=jane-doe",
-        reverse("publications:list") + "?q=publication",  # matches, ranks, snippets, one per work
         "/fr/publications/",
         catalogue["center"].get_absolute_url(),
         catalogue["jane"].get_absolute_url(),

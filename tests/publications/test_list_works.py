@@ -5,6 +5,8 @@ total and the facet counts count those entries. Exports keep every version."""
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import PublicationFactory
@@ -76,3 +78,20 @@ def test_exports_keep_every_version(client, work):
     response = client.get(reverse("publications:export_csv"))
     csv = b"".join(response.streaming_content).decode()
     assert "Arctic shipping lanes" in csv and "Les routes maritimes de l'Arctique" in csv
+
+
+def test_search_page_queries_stay_constant_with_translations(client, work):
+    def count(url, params):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, params).status_code == 200
+        return len(queries)
+
+    for _ in range(12):
+        PublicationFactory(title="Glaciers report", body="Glaciers melt.")
+    urls = [(reverse("publications:list"), {"q": "glaciers"}), ("/fr/publications/", {})]
+    before = [count(url, params) for url, params in urls]
+    for _ in range(20):
+        original = PublicationFactory(title="Glaciers study", language="en")
+        PublicationFactory(title="Glaciers étude", language="fr", translation_of=original)
+    assert [count(url, params) for url, params in urls] == before
+    assert max(before) <= 12

@@ -211,9 +211,11 @@ def test_facets_stay_one_query(django_assert_num_queries, hand_counted):
     fs = filterset("type=analysis&language=en")
     for tree in ("region", "theme", "center"):
         fs.options(tree)  # the form's options, loaded by the list page anyway
-    # Plus one small statement for the versions of translated works when the whole catalogue
-    # is counted (facets.py: in the main statement it cost PostgreSQL its Parallel Append).
-    with django_assert_num_queries(2):
+    from django.db import connection
+
+    # PostgreSQL: plus one small statement for the versions of translated works when the whole
+    # catalogue is counted (facets.py: in the main statement it cost its Parallel Append).
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 1):
         facet_counts(fs)
     restricted = filterset("type=analysis&author=jane-doe")
     for tree in ("region", "theme", "center"):

@@ -58,7 +58,8 @@ def language_switch(publication, versions, path):
 
 def attach_language_versions(publications):
     """Give each listed publication `languages`: every public version of its work (itself
-    included) as {code, name, url, current}, in one query for the whole page."""
+    included) as {code, name, local_name, url, current}, and `other_languages` (the same
+    without itself: a list's "Also in: Français"), in one query for the whole page."""
     publications = list(publications)
     roots = {p.translation_root_id for p in publications}
     if not roots:
@@ -76,11 +77,13 @@ def attach_language_versions(publications):
             {
                 "code": version.language,
                 "name": version.get_language_display(),
+                "local_name": language_name(version.language),
                 "url": version_url(version),
                 "current": version.pk == publication.pk,
             }
             for version in works.get(publication.translation_root_id, [publication])
         ]
+        publication.other_languages = [v for v in publication.languages if not v["current"]]
 
 
 def version_links(publication, request):

@@ -10,8 +10,19 @@ no other module writes the rule again.
 import datetime
 
 from django.apps import apps
-from django.db import models
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
+from django.db import connection, models
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 PUBLISHED = "published"  # PublicationStatus.PUBLISHED (models import this module)
@@ -44,6 +55,15 @@ def ordered_authors_prefetch():
 def work_versions_condition(root_ids):
     """The condition "a version of one of these works" (a translation points at its original)."""
     return Q(pk__in=root_ids) | Q(translation_of_id__in=root_ids)
+
+
+def _work_preference(language):
+    """0 for the best version of a work to show: +2 when not in `language`, +1 for a translation."""
+    return Case(When(language=language, then=Value(0)), default=Value(2)) + Case(
+        When(translation_of__isnull=True, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -133,6 +153,47 @@ class PublicationQuerySet(PublishableQuerySet):
     def work_versions(self, root_ids):
         """Every version of these works: the originals and their translations."""
         return self.filter(work_versions_condition(root_ids))
+
+    def one_per_work(self, matches, *, language):
+        """These rows, keeping one version per work (an original and its translations): the
+        best of the work's versions that are in `matches` (a queryset these rows come from,
+        e.g. the list's filtered result): in `language` (the page's) if one is, else the
+        original, else the first. The order is kept.
+
+        Cost: only the versions of translated works (few) are compared, as an id array the
+        matches are intersected with through the primary key index, so the matching (a search)
+        is not run a second time over the whole catalogue. No extra query.
+
+        Lists show works this way; exports, feeds and the API list every version."""
+        translated = _model("Publication").objects.filter(translation_of__isnull=False)
+        originals, versions = translated.values("translation_of_id"), translated.values("pk")
+        if connection.vendor == "postgresql":
+            from .search import InArray  # the search package imports the models, which import us
+
+            originals_sql, originals_params = originals.query.sql_with_params()
+            versions_sql, versions_params = versions.query.sql_with_params()
+            versioned = InArray(
+                models.F("pk"),
+                f"({originals_sql}) UNION ({versions_sql})",
+                [*originals_params, *versions_params],
+            )
+        else:
+            versioned = Q(pk__in=originals) | Q(pk__in=versions)
+        candidates = (
+            matches.order_by()
+            .filter(versioned)
+            .annotate(work_preference=_work_preference(language))
+        )
+        better = candidates.filter(
+            Q(pk=OuterRef("translation_of_id"))
+            | Q(translation_of_id=OuterRef("translation_of_id"))
+            | Q(translation_of_id=OuterRef("pk"))
+        ).filter(
+            Q(work_preference__lt=OuterRef("work_preference"))
+            | Q(work_preference=OuterRef("work_preference"), pk__lt=OuterRef("pk"))
+        )
+        dominated = candidates.filter(Exists(better)).values("pk")
+        return self.exclude(pk__in=dominated)
 
     def newest_first(self):
         return self.order_by("-published_on", "-pk")

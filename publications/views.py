@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import MAX_URL_REDIRECT_LENGTH
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from centers.models import Center
@@ -41,7 +42,11 @@ class PublicationListView(ListView):
         self.filterset = PublicationFilterSet(self.request.GET, queryset=queryset)
         # One query for every facet; it also gives the size of the result (no COUNT query).
         self.facets = facet_counts(self.filterset)
-        return self.filterset.qs
+        # One entry per work, in the page's language when the work has it among the matches
+        # (the facet counts and the total count works too, see facets.py).
+        return self.filterset.qs.one_per_work(
+            self.filterset.unordered_qs(), language=get_language()
+        )
 
     def paginate_queryset(self, queryset, page_size):
         # A malformed or out-of-range page shows the last valid page rather than a 404.

@@ -20,6 +20,7 @@ def budget_urls(catalogue):
         reverse("home"),
         reverse("publications:list"),
         reverse("publications:list") + "?region=asia&theme=security&type=analysis&author=jane-doe",
+        "/fr/publications/",
         catalogue["center"].get_absolute_url(),
         catalogue["jane"].get_absolute_url(),
         catalogue["asia"].get_absolute_url(),

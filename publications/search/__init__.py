@@ -4,8 +4,9 @@
   phrases, `or` alternatives, exclusions; web-search syntax), and the punctuation, accent and
   case rules both sides of a match follow;
 - `index.py`: the PostgreSQL search vectors, computed and kept fresh;
+- `fts5.py`: the SQLite FTS5 index (kept by triggers) and its queries;
 - `matching.py`: finding (`filter_search`), ranking (`order_by_relevance`), highlighting
-  (`attach_headlines`) and "did you mean" (`did_you_mean`), on PostgreSQL and on SQLite.
+  (`attach_headlines`) and "did you mean" (`did_you_mean`, PostgreSQL only), on both databases.
 """
 
 from .index import (

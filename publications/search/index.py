@@ -109,8 +109,13 @@ def _structured_texts(ids):
 def search_index_rebuild(*, publication_ids=None):
     """Recompute the vectors of these publications (every one when None) in one UPDATE.
 
-    Returns the number of rows updated; 0 on databases without full-text search."""
+    Returns the number of rows updated. SQLite: its FTS5 index follows writes by itself
+    (fts5.py); asked for every publication, it is refilled (`fts_rebuild`), else nothing."""
     if not is_postgres():
+        if publication_ids is None and connection.vendor == "sqlite":
+            from .fts5 import fts_rebuild
+
+            return fts_rebuild()
         return 0
     with connection.cursor() as cursor:
         if publication_ids is None:

@@ -14,13 +14,16 @@ Speed (100,000 publications, bench/RESULTS.md): matching is one bitmap scan (see
 `filter_search`), and ranking reads only the small rank vectors of the matches that have a
 query word in their title, summary or authors (see `order_by_relevance`).
 
-SQLite (the embedded default) and PostgreSQL rows whose vectors are not computed yet: a
-substring match of each term in title, subtitle, summary (and author names on SQLite, body on
-PostgreSQL), obeying phrases, `or` and exclusions. On SQLite both sides go through `fold()`
-(punctuation rules, accents, case), registered as the SQL function `publications_fold`, so
-`defense` finds "Défense" there too; there is no stemming, and a term matches inside longer
-words ("war" in "software").
+SQLite (the embedded default): the FTS5 index of fts5.py finds, ranks (bm25) and makes the
+snippets. PostgreSQL rows whose vectors are not computed yet: a substring match of each term in
+title, subtitle, summary and body, obeying phrases, `or` and exclusions, accents and case
+ignored.
+
+Snippets, on both: whole words around the matches, "…" where the text is cut, the matched words
+in <mark>, everything else escaped (`safe_headline`).
 """
+
+import re
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import (
@@ -29,7 +32,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramWordSimilarity,
 )
-from django.db import connection, connections, router
+from django.db import connections, router
 from django.db.backends.signals import connection_created
 from django.db.models import (
     BooleanField,
@@ -51,6 +54,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from ..models import Author, Publication, PublicationAuthor
+from .fts5 import FtsMatch, FtsRank, fts_excluded_expression, fts_expression, fts_snippets
 from .index import DEFAULT_CONFIG, config_cases, is_postgres
 from .query import ParsedQuery, fold, parse_query
 
@@ -206,12 +210,7 @@ def filter_search(queryset, text):
     if not parsed:
         return queryset
     if not is_postgres():
-        # A connection opened before this module was imported missed the signal.
-        connection.ensure_connection()
-        _register_sqlite_functions(connection=connection)
-        return queryset.filter(
-            substring_condition(parsed, ("title", "subtitle", "summary"), author_field="pk")
-        )
+        return _fts_filter(queryset, parsed)
     # Full-text matches, plus the titles and authors that look most like the query's positive
     # words (typos) unless they hold an excluded term, plus rows whose vectors were not computed
     # yet (saved by a path that did not call search_index_refresh), found by a plain match
@@ -294,13 +293,34 @@ def _recency():
     return Value(1.0) / (Value(1.0) + Cast(age_days, FloatField()) / Value(1825.0))
 
 
+def _fts_filter(queryset, parsed):
+    """SQLite: the FTS5 index (fts5.py) gives the matches, minus those of excluded terms."""
+    required, excluded = fts_expression(parsed), fts_excluded_expression(parsed)
+    if required:
+        queryset = queryset.filter(FtsMatch(F("pk"), required))
+    if excluded:
+        queryset = queryset.filter(FtsMatch(F("pk"), excluded, negated=True))
+    return queryset
+
+
+def _sqlite_recency():
+    age_days = Func(F("published_on"), template="(julianday('now') - julianday(%(expressions)s))")
+    return Value(1.0) / (Value(1.0) + Cast(age_days, FloatField()) / Value(1825.0))
+
+
 def order_by_relevance(queryset, text):
-    """Rank: SearchRank over title/summary/authors (a body-only match gets a floor value),
-    weighted by recency. PostgreSQL only; elsewhere the newest come first."""
+    """Rank: on PostgreSQL SearchRank over title/summary/authors (a body-only match gets a
+    floor value), on SQLite bm25 over every column (weights in fts5.py), either weighted by
+    recency; newest first when the query has nothing positive to rank by."""
     parsed = parse_query(text)
     words = parsed.any_word_tsquery()
-    if not words or not is_postgres():  # nothing positive to rank by ("-korea")
+    if not words:  # nothing positive to rank by ("-korea")
         return queryset.newest_first()
+    if not is_postgres():
+        rank = FtsRank(F("pk"), fts_expression(parsed))
+        return queryset.annotate(search_rank=rank * _sqlite_recency()).order_by(
+            "-search_rank", "-published_on", "-pk"
+        )
     query = search_query(parsed)
     # `ts_rank` is 0 unless the rank vector holds at least one of the query's words, so only
     # those publications are ranked; the others (body-only matches) get the floor. Asking the
@@ -328,19 +348,33 @@ def order_by_relevance(queryset, text):
     ).order_by("-search_rank", "-published_on", "-pk")
 
 
+# Snippets: whole words around the matches, "…" wherever the text is cut (`ELLIPSIS`), the
+# matched words in <mark>; about `SNIPPET_WORDS` words (two fragments on PostgreSQL).
+ELLIPSIS = "…"
+SNIPPET_WORDS = 30
+_FRAGMENT_DELIMITER = f" {ELLIPSIS} "
+# The ends of the text returned beside each headline, to tell whether it starts (ends) there.
+_EDGE = 400
+
+# `OFFSET 0` keeps the text computed once per row (else each use detoasts the body again: twice
+# the buffers).
 _HEADLINE_SQL = """
 SELECT p.id, ts_headline(
     (CASE p.language {cases} ELSE '{default}' END)::regconfig,
-    left(p.summary || E'\\n' || p.body, 20000),
+    s.src,
     {query},
-    'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2'
-)
-FROM publications_publication p WHERE p.id = ANY(%s)
+    'StartSel=' || chr(2) || ', StopSel=' || chr(3)
+        || ', MaxWords=22, MinWords=10, MaxFragments=2, FragmentDelimiter="{delimiter}"'
+), left(s.src, {edge}), right(s.src, {edge})
+FROM publications_publication p,
+    LATERAL (SELECT left(p.summary || E'\\n' || p.body, 20000) AS src OFFSET 0) AS s
+WHERE p.id = ANY(%s)
 """
 
 
 def attach_headlines(publications, text):
-    """Set `search_headline` (safe HTML, highlights in <mark>) on each publication of the page.
+    """Set `search_headline` (safe HTML, highlights in <mark>, whole words, "…" where the text
+    is cut) on each publication of the page.
 
     One query for the whole page, run after pagination so only the shown rows pay for it."""
     publications = list(publications)
@@ -348,48 +382,82 @@ def attach_headlines(publications, text):
     if not publications or not parsed:
         return publications
     if not is_postgres():
-        for publication in publications:
-            publication.search_headline = _python_headline(publication.summary, parsed)
+        _attach_fts_headlines(publications, parsed)
         return publications
     query_sql, query_params = _tsquery_sql(parsed)
-    sql = _HEADLINE_SQL.format(cases=config_cases(), default=DEFAULT_CONFIG, query=query_sql)
+    sql = _HEADLINE_SQL.format(
+        cases=config_cases(),
+        default=DEFAULT_CONFIG,
+        query=query_sql,
+        delimiter=_FRAGMENT_DELIMITER,
+        edge=_EDGE,
+    )
     params = [*query_params, [p.pk for p in publications]]
     # Raw SQL: the router's choice (a read replica for anonymous readers) taken by hand.
     with connections[router.db_for_read(Publication)].cursor() as cursor:
         cursor.execute(sql, params)
-        headlines = dict(cursor.fetchall())
+        rows = {pk: (headline, head, tail) for pk, headline, head, tail in cursor.fetchall()}
     for publication in publications:
-        publication.search_headline = safe_headline(headlines.get(publication.pk, ""))
+        headline, head, tail = rows.get(publication.pk, ("", "", ""))
+        publication.search_headline = safe_headline(_with_ellipses(headline, head, tail))
     return publications
 
 
+def _attach_fts_headlines(publications, parsed):
+    """SQLite: FTS5's snippets of the summary and of the body (+ PDF text); the first one
+    that shows a match, else the summary's beginning (a match in the title or authors only)."""
+    snippets = fts_snippets(
+        [p.pk for p in publications],
+        fts_expression(parsed),
+        start=_START,
+        stop=_STOP,
+        ellipsis=ELLIPSIS,
+        tokens=SNIPPET_WORDS,
+    )
+    for publication in publications:
+        found = [s for s in snippets.get(publication.pk, ()) if _START in s]
+        raw = " ".join((found[0] if found else word_snippet(publication.summary)).split())
+        # FTS5 glues its ellipsis to the text: "…word"; spaced like PostgreSQL's.
+        if raw.startswith(ELLIPSIS):
+            raw = f"{ELLIPSIS} {raw[len(ELLIPSIS) :].lstrip()}"
+        if raw.endswith(ELLIPSIS) and not raw.endswith(f" {ELLIPSIS}"):
+            raw = f"{raw[: -len(ELLIPSIS)].rstrip()} {ELLIPSIS}"
+        publication.search_headline = safe_headline(raw)
+
+
+def _comparable(text):
+    """Words only, for telling whether a headline starts or ends where its text does."""
+    return " ".join(re.sub(r"[\W_]+", " ", text).split()).casefold()
+
+
+def _with_ellipses(headline, head, tail):
+    """A ts_headline with "…" before it unless it starts where the text starts (`head` is the
+    text's beginning), and after it unless it ends where the text ends (`tail`, its end)."""
+    if not headline:
+        return ""
+    plain = _comparable(headline.replace(_START, "").replace(_STOP, ""))
+    if not plain:
+        return headline
+    headline = " ".join(headline.split())
+    if not _comparable(head).startswith(plain[:60]):
+        headline = f"{ELLIPSIS} {headline}"
+    if not _comparable(tail).endswith(plain[-60:]):
+        headline = f"{headline} {ELLIPSIS}"
+    return headline
+
+
+def word_snippet(text, words=SNIPPET_WORDS):
+    """The first `words` words of `text`, "…" after them when it goes on."""
+    parts = (text or "").split()
+    if len(parts) <= words:
+        return " ".join(parts)
+    return " ".join(parts[:words]) + f" {ELLIPSIS}"
+
+
 def safe_headline(raw):
-    """Escape everything, then turn PostgreSQL's selection markers into <mark> elements."""
+    """Escape everything, then turn the selection markers into <mark> elements."""
     html = escape(raw or "").replace(_START, "<mark>").replace(_STOP, "</mark>")
     return mark_safe(html)
-
-
-def _python_headline(summary, parsed, width=240):
-    """The summary around the first positive term found (accents and case ignored: folding
-    keeps the length of Latin text, so positions in the folded text are positions in it)."""
-    summary = " ".join((summary or "").split())
-    folded = fold(summary)
-    position, length = -1, 0
-    if len(folded) == len(summary):
-        for clause in parsed.required:
-            for term in clause:
-                for variant in term.variants():
-                    found = folded.find(variant)
-                    if found >= 0 and (position < 0 or found < position):
-                        position, length = found, len(variant)
-    if position < 0:
-        return mark_safe(escape(summary[:width]))
-    start = max(0, position - width // 3)
-    before = summary[start:position]
-    match = summary[position : position + length]
-    after = summary[position + length : start + width]
-    prefix = "… " if start else ""
-    return mark_safe(f"{escape(prefix + before)}<mark>{escape(match)}</mark>{escape(after)}")
 
 
 def suggestion(text):

@@ -10,7 +10,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 
-from publications.facets import _generic_rows, _pg_rows, facet_counts
+from publications.facets import _generic_rows, _pg_rows, counts_from_rows, facet_counts
 from publications.filters import PublicationFilterSet
 from publications.models import Publication, PublicationFacetRow
 from taxonomy.models import Region
@@ -57,7 +57,20 @@ QUERIES = [
 @pytest.mark.parametrize("query", QUERIES)
 def test_postgres_facet_counts_equal_the_generic_path(query, hand_counted):
     fs = filterset(query)
-    assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))
+    assert counts_from_rows(fs, _pg_rows(fs)) == counts_from_rows(fs, _generic_rows(fs))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("query", ["", "language=fr", "region=asia", "type=analysis&q=arctic"])
+def test_postgres_counts_works_as_the_generic_path_does(query, hand_counted):
+    asia = Region.objects.get(slug="asia")
+    original = PublicationFactory(title="Arctic", language="en", regions=[asia])
+    PublicationFactory(title="Arctique", language="fr", translation_of=original, regions=[asia])
+    PublicationFactory(title="Arctic (de)", language="de", translation_of=original, type="report")
+    fs = filterset(query)
+    pg = counts_from_rows(fs, _pg_rows(fs))
+    assert pg == counts_from_rows(fs, _generic_rows(fs))
+    assert pg.total == len(fs.unordered_qs().one_per_work(fs.unordered_qs(), language="en"))
 
 
 @pytest.mark.postgres
@@ -65,7 +78,7 @@ def test_postgres_facet_counts_equal_the_generic_path(query, hand_counted):
 def test_rows_follow_plain_saves_and_tag_managers_without_a_refresh(query, hand_counted):
     # The factories save and then `.set()` the tags: nothing but the triggers keeps the rows.
     fs = filterset(query)
-    assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))
+    assert counts_from_rows(fs, _pg_rows(fs)) == counts_from_rows(fs, _generic_rows(fs))
 
 
 @pytest.mark.postgres
@@ -78,7 +91,7 @@ def test_rows_follow_type_language_and_date_edits(hand_counted):
     assert (row(c.p1).type, row(c.p1).language) == ("book", "fr")
     for query in ("type=book", "language=fr&region=japan", "year_from=2018&year_to=2018"):
         fs = filterset(query)
-        assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))
+        assert counts_from_rows(fs, _pg_rows(fs)) == counts_from_rows(fs, _generic_rows(fs))
 
 
 @pytest.mark.postgres
@@ -168,7 +181,7 @@ def test_rows_follow_a_region_move(hand_counted):
     assert counts["asia"] == 5
     assert "europe" not in counts
     fs = filterset("region=asia")
-    assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))
+    assert counts_from_rows(fs, _pg_rows(fs)) == counts_from_rows(fs, _generic_rows(fs))
 
 
 @pytest.mark.postgres
@@ -191,15 +204,24 @@ def test_rows_follow_a_program_moving_to_another_center(hand_counted):
     program.save()
     assert sorted(row(c.p2).center_ids) == sorted([program.pk, europe_center.pk])
     fs = filterset("center=europe-center")
-    assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))
+    assert counts_from_rows(fs, _pg_rows(fs)) == counts_from_rows(fs, _generic_rows(fs))
 
 
 def test_facets_stay_one_query(django_assert_num_queries, hand_counted):
     fs = filterset("type=analysis&language=en")
     for tree in ("region", "theme", "center"):
         fs.options(tree)  # the form's options, loaded by the list page anyway
-    with django_assert_num_queries(1):
+    from django.db import connection
+
+    # PostgreSQL: plus one small statement for the versions of translated works when the whole
+    # catalogue is counted (facets.py: in the main statement it cost its Parallel Append).
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 1):
         facet_counts(fs)
+    restricted = filterset("type=analysis&author=jane-doe")
+    for tree in ("region", "theme", "center"):
+        restricted.options(tree)
+    with django_assert_num_queries(2):  # the author's id, then one statement
+        facet_counts(restricted)
 
 
 @pytest.mark.postgres
@@ -209,7 +231,7 @@ def test_deleting_a_tagged_publication_deletes_its_row(hand_counted):
     c.p3.delete()
     assert not PublicationFacetRow.objects.filter(publication_id=pk).exists()
     fs = filterset("region=asia")
-    assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))
+    assert counts_from_rows(fs, _pg_rows(fs)) == counts_from_rows(fs, _generic_rows(fs))
 
 
 @pytest.mark.postgres
@@ -231,4 +253,4 @@ def test_a_published_item_moved_out_of_view_leaves_the_counts_at_once(hand_count
     counts, total = region_counts("region=japan")
     assert (counts["japan"], total) == (1, 1)
     fs = filterset("region=japan")
-    assert sorted(_pg_rows(fs)) == sorted(_generic_rows(fs))
+    assert counts_from_rows(fs, _pg_rows(fs)) == counts_from_rows(fs, _generic_rows(fs))

@@ -80,6 +80,7 @@ def test_list_page_renders_facets_in_a_constant_number_of_queries(
         response = client.get(url, {"region": "asia", "theme": "security", "type": "book"})
     assert response.status_code == 200
     assert response.context["paginator"].count == 1
-    with django_assert_max_num_queries(8):
+    # 9 on PostgreSQL: the facet counts of the whole catalogue take two statements (facets.py).
+    with django_assert_max_num_queries(9):
         response = client.get(url)
     assert response.context["paginator"].count == 5

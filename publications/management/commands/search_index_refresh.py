@@ -1,4 +1,5 @@
-"""Recompute the full-text search vectors (PostgreSQL; nothing to do elsewhere).
+"""Recompute the full-text search vectors (PostgreSQL), or refill SQLite's FTS5 index (which
+its triggers keep in step anyway) when no slug is given.
 
 python manage.py search_index_refresh            # every publication, one UPDATE
 python manage.py search_index_refresh --slug a --slug b

@@ -1,0 +1,97 @@
+"""The publication list shows one entry per work (an original and its translations), in the
+page's language when the work has it among the results, with its other languages as links; the
+total and the facet counts count those entries. Exports keep every version."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import PublicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def work():
+    original = PublicationFactory(
+        slug="arctic-en", title="Arctic shipping lanes", language="en", body="Icebreakers."
+    )
+    french = PublicationFactory(
+        slug="arctic-fr",
+        title="Les routes maritimes de l'Arctique",
+        language="fr",
+        translation_of=original,
+        body="Brise-glaces et pergélisol.",
+    )
+    other = PublicationFactory(slug="other", title="Baltic ports", language="en")
+    return original, french, other
+
+
+def entries(response):
+    """Slugs of the result cards, in order."""
+    html = response.content.decode()
+    results = html[html.index('class="results"') :]
+    return re.findall(r'<h3><a href="/(?:fr/)?publications/([\w-]+)/"', results)
+
+
+def result_count(response):
+    html = response.content.decode()
+    return re.search(r'class="result-count"[^>]*>([^<]*)<', html).group(1).strip()
+
+
+def test_english_page_shows_the_english_version_once_with_a_link_to_the_french(client, work):
+    response = client.get(reverse("publications:list"))
+    assert entries(response) == ["other", "arctic-en"]
+    html = response.content.decode()
+    link = '<a href="/fr/publications/arctic-fr/" hreflang="fr" lang="fr">Français</a>'
+    assert f"Also in: {link}" in html
+    assert result_count(response) == "2 publications"
+
+
+def test_french_page_shows_the_french_version(client, work):
+    response = client.get("/fr/publications/")
+    assert entries(response) == ["other", "arctic-fr"]
+    assert 'href="/publications/arctic-en/" hreflang="en" lang="en">English</a>' in (
+        response.content.decode()
+    )
+
+
+def test_the_version_that_matches_is_shown_when_the_other_does_not(client, work):
+    # Only the French body says "pergélisol": the English page shows the French version.
+    assert entries(client.get(reverse("publications:list"), {"q": "pergelisol"})) == ["arctic-fr"]
+    # Asking for English on the French page shows the English version.
+    assert entries(client.get("/fr/publications/", {"language": "en"})) == ["other", "arctic-en"]
+
+
+def test_facet_counts_and_total_count_works(client, work):
+    response = client.get(reverse("publications:list"))
+    facets = response.context["view"].facets
+    assert facets.total == 2
+    assert facets["language"] == {"en": 2, "fr": 1}
+    assert sum(facets["type"].values()) == 2
+
+
+def test_exports_keep_every_version(client, work):
+    response = client.get(reverse("publications:export_csv"))
+    csv = b"".join(response.streaming_content).decode()
+    assert "Arctic shipping lanes" in csv and "Les routes maritimes de l'Arctique" in csv
+
+
+def test_search_page_queries_stay_constant_with_translations(client, work):
+    def count(url, params):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, params).status_code == 200
+        return len(queries)
+
+    for _ in range(12):
+        PublicationFactory(title="Glaciers report", body="Glaciers melt.")
+    urls = [(reverse("publications:list"), {"q": "glaciers"}), ("/fr/publications/", {})]
+    before = [count(url, params) for url, params in urls]
+    for _ in range(20):
+        original = PublicationFactory(title="Glaciers study", language="en")
+        PublicationFactory(title="Glaciers étude", language="fr", translation_of=original)
+    assert [count(url, params) for url, params in urls] == before
+    assert max(before) <= 12

@@ -34,7 +34,7 @@ publication.pdf.save("bomb.pdf", ContentFile(open({bomb!r}, "rb").read()), save=
 before = rss()
 start = time.monotonic()
 try:
-    from publications.pdf.processing import publication_pdf_changed
+    from publications.services import publication_pdf_changed
 except ImportError:  # before background tasks
     from publications.pdf.processing import publication_pdf_process
     publication_pdf_process(publication=publication)

@@ -35,7 +35,7 @@ from .models import (
     PublicationRegion,
     PublicationTheme,
 )
-from .search import InArray
+from .search.expressions import InArray
 
 FACETS = ("region", "theme", "center", "type", "language", "year")
 TREES = ("region", "theme", "center")

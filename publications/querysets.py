@@ -168,7 +168,7 @@ class PublicationQuerySet(PublishableQuerySet):
         translated = _model("Publication").objects.filter(translation_of__isnull=False)
         originals, versions = translated.values("translation_of_id"), translated.values("pk")
         if connection.vendor == "postgresql":
-            from .search import InArray  # the search package imports the models, which import us
+            from .search.expressions import InArray
 
             originals_sql, originals_params = originals.query.sql_with_params()
             versions_sql, versions_params = versions.query.sql_with_params()
@@ -247,12 +247,12 @@ class AuthorQuerySet(models.QuerySet):
 
     def matching(self, text):
         """Experts whose name or title contains each word of `text`, accents and case ignored."""
-        from .search.matching import _contains
+        from .search.expressions import folded_contains
         from .search.query import fold
 
         query = self
         for word in fold(text).split():
-            query = query.filter(_contains("name", word) | _contains("title", word))
+            query = query.filter(folded_contains("name", word) | folded_contains("title", word))
         return query
 
     def in_centers(self, slugs):

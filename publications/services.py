@@ -13,12 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thinktank.cache import catalogue_changed
+from thinktank.files import file_release
 
 from . import permissions
 from .models import Publication, PublicationAuthor
 from .pdf import active_content
-from .pdf.processing import publication_pdf_changed
 from .search import search_index_rebuild
+from .tasks import enqueue_after_commit, publication_pdf_process_task
 
 # --- Audit -------------------------------------------------------------------------------------
 
@@ -267,3 +268,28 @@ def publication_authors_renumber(*, publication: Publication) -> None:
             changed.append(row)
     if changed:
         PublicationAuthor.objects.bulk_update(changed, ["position"])
+
+
+def publication_pdf_changed(*, publication: Publication, pdf_changed: bool = True) -> None:
+    """Mark what `publication`'s PDF gives as pending and enqueue its processing (once the
+    transaction commits). `pdf_changed`: the PDF itself changed (its page count and text are
+    cleared until the task has read the new one), else only the cover did. The old thumbnail
+    is let go at once (released from storage after the commit, unless a revision keeps it): a
+    reader sees no thumbnail rather than the previous file's."""
+    fields = {
+        "pdf_status": Publication.PdfStatus.PENDING if publication.pdf else "",
+        "pdf_status_message": "",
+        "thumbnail": "",
+    }
+    if pdf_changed:
+        fields["pdf_text"] = ""
+        if publication.pdf:  # without a file, pages is what staff typed (a printed book)
+            fields["pages"] = None
+    old_thumbnail = publication.thumbnail.name or ""
+    Publication.objects.filter(pk=publication.pk).update(**fields)
+    for field, value in fields.items():
+        setattr(publication, field, value)
+    if old_thumbnail:
+        file_release(publication.thumbnail.storage, old_thumbnail)
+    catalogue_changed(publications=[publication])
+    enqueue_after_commit(publication_pdf_process_task, publication.pk, publication.pdf.name or "")

@@ -19,7 +19,6 @@ from publications import preview, services, workflow
 from publications.models import Publication, ReviewComment
 from publications.pdf import active_content
 from publications.pdf.active_content import stored_active_content
-from publications.pdf.processing import publication_pdf_changed
 from publications.search import search_index_refresh
 from publications.tasks import enqueue_after_commit, publication_edition_render_task
 from thinktank.admin import (
@@ -281,7 +280,9 @@ class PublicationAdmin(
         if {"pdf", "cover"} & set(form.changed_data):
             # Read in a background task; save_related() refreshes the search vectors of the
             # rest, the task those of the PDF's text.
-            publication_pdf_changed(publication=obj, pdf_changed="pdf" in form.changed_data)
+            services.publication_pdf_changed(
+                publication=obj, pdf_changed="pdf" in form.changed_data
+            )
 
     # A workflow button saves the form and comes back to it, showing the new state.
     def response_add(self, request, obj, post_url_continue=None):

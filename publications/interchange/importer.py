@@ -20,7 +20,7 @@ from django.utils.translation import override
 
 from publications.facets import facet_rows_bulk_write
 from publications.models import Publication
-from publications.pdf.processing import publication_pdf_changed
+from publications.services import publication_pdf_changed
 from thinktank.cache import catalogue_changed
 from thinktank.i18n import BASE_LANGUAGE
 

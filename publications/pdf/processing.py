@@ -3,10 +3,11 @@ when the publication has no cover image, a thumbnail of the first page.
 
 Write paths that change a publication's PDF or cover (the admin's `save_model`, the importer
 and so `load_demo`, the restore of a revision that brings back another file) call
-`publication_pdf_changed(*, publication, ...)`: it marks the derived fields as pending (a new
-PDF's page count and text are cleared, not left wrong; no thumbnail until the new one exists, so
-pages show the placeholder) and enqueues `publications.tasks.publication_pdf_process_task` once
-the transaction commits. The request never reads the PDF.
+`services.publication_pdf_changed(*, publication, ...)`: it marks the derived fields as pending
+(a new PDF's page count and text are cleared, not left wrong; no thumbnail until the new one
+exists, so pages show the placeholder) and enqueues
+`publications.tasks.publication_pdf_process_task` once the transaction commits. The request
+never reads the PDF.
 
 `publication_pdf_process(*, publication)` is the one processing step, run by that task (and by
 `manage.py process_pdfs` to backfill). The PDF is read in a child process under memory and time
@@ -63,33 +64,6 @@ def _derive(publication, data):
     if name and not have_thumbnail and thumbnail is None:
         name = ""
     return text, pages, thumbnail, name
-
-
-def publication_pdf_changed(*, publication: Publication, pdf_changed: bool = True) -> None:
-    """Mark what `publication`'s PDF gives as pending and enqueue its processing (once the
-    transaction commits). `pdf_changed`: the PDF itself changed (its page count and text are
-    cleared until the task has read the new one), else only the cover did. The old thumbnail
-    is let go at once (released from storage after the commit, unless a revision keeps it): a
-    reader sees no thumbnail rather than the previous file's."""
-    from publications.tasks import enqueue_after_commit, publication_pdf_process_task
-
-    fields = {
-        "pdf_status": Publication.PdfStatus.PENDING if publication.pdf else "",
-        "pdf_status_message": "",
-        "thumbnail": "",
-    }
-    if pdf_changed:
-        fields["pdf_text"] = ""
-        if publication.pdf:  # without a file, pages is what staff typed (a printed book)
-            fields["pages"] = None
-    old_thumbnail = publication.thumbnail.name or ""
-    Publication.objects.filter(pk=publication.pk).update(**fields)
-    for field, value in fields.items():
-        setattr(publication, field, value)
-    if old_thumbnail:
-        file_release(publication.thumbnail.storage, old_thumbnail)
-    catalogue_changed(publications=[publication])
-    enqueue_after_commit(publication_pdf_process_task, publication.pk, publication.pdf.name or "")
 
 
 def publication_pdf_process(*, publication: Publication) -> Publication:

@@ -32,7 +32,7 @@ import itertools
 from django.db import connection as default_connection
 from django.db.models import BooleanField, Expression, FloatField
 
-from .index import MAX_INDEXED_BODY
+from .expressions import MAX_INDEXED_BODY
 from .query import word_forms
 
 TABLE = "publications_search_fts"

@@ -27,11 +27,10 @@ from thinktank.cache import catalogue_changed
 
 from ..body import headings_text, plain_text
 from ..models import Publication
+from .expressions import MAX_INDEXED_BODY
 
 CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
 DEFAULT_CONFIG = "simple_unaccent"
-# Body and PDF text beyond this many characters add little to matching and risk tsvector limits.
-MAX_INDEXED_BODY = 300_000
 
 
 def is_postgres():

@@ -33,9 +33,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connections, router
-from django.db.backends.signals import connection_created
 from django.db.models import (
-    BooleanField,
     Case,
     Exists,
     F,
@@ -43,17 +41,15 @@ from django.db.models import (
     Func,
     OuterRef,
     Q,
-    TextField,
     Value,
     When,
 )
-from django.db.models.expressions import Expression
 from django.db.models.functions import Cast, Coalesce, Greatest
-from django.db.models.lookups import Contains, IContains
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from ..models import Author, Publication, PublicationAuthor
+from .expressions import InArray, Unaccented, folded_contains
 from .fts5 import FtsMatch, FtsRank, fts_excluded_expression, fts_expression, fts_snippets
 from .index import DEFAULT_CONFIG, config_cases, is_postgres
 from .query import ParsedQuery, fold, parse_query
@@ -72,46 +68,15 @@ def _parsed(query):
     return query if not isinstance(query, str) else parse_query(query)
 
 
-# --- Accent- and case-insensitive substring match (SQLite; unindexed rows) -------------------
-class Unaccented(Func):
-    """`publications_unaccent(text)` (PostgreSQL, migration 0015): IMMUTABLE, so indexable."""
-
-    function = "publications_unaccent"
-    output_field = TextField()
-
-
-class Folded(Func):
-    """`publications_fold(text)` (SQLite): `query.fold`, registered on each connection."""
-
-    function = "publications_fold"
-    output_field = TextField()
-
-
-def _register_sqlite_functions(sender=None, connection=None, **kwargs):
-    if connection is not None and connection.vendor == "sqlite":
-        connection.connection.create_function(
-            "publications_fold", 1, lambda value: fold(value), deterministic=True
-        )
-
-
-connection_created.connect(_register_sqlite_functions)
-
-
-def _contains(field, text):
-    if is_postgres():
-        return IContains(Unaccented(F(field)), Unaccented(Value(text)))
-    return Contains(Folded(F(field)), Value(text))
-
-
 def _term_condition(term, fields, author_field=None):
     """Q: some field (or an author's name) holds `term` in one of its forms."""
     condition = Q()
     for variant in term.variants():
         for field in fields:
-            condition |= Q(_contains(field, variant))
+            condition |= Q(folded_contains(field, variant))
         if author_field:
             names = PublicationAuthor.objects.filter(publication=OuterRef(author_field)).filter(
-                _contains("author__name", variant)
+                folded_contains("author__name", variant)
             )
             condition |= Q(Exists(names))
     return condition
@@ -264,27 +229,6 @@ def filter_search(queryset, text):
     return queryset.filter(
         Q(search_vector=search_query(parsed)) | InArray(F("pk"), " UNION ".join(sqls), params)
     )
-
-
-class InArray(Expression):
-    """`lhs = ANY(ARRAY(subquery SQL))`: a condition usable in `filter()` and in `Q | …`."""
-
-    conditional = True
-    output_field = BooleanField()
-
-    def __init__(self, lhs, sql, params):
-        super().__init__()
-        self.lhs, self.sql, self.params = lhs, sql, list(params)
-
-    def get_source_expressions(self):
-        return [self.lhs]
-
-    def set_source_expressions(self, exprs):
-        (self.lhs,) = exprs
-
-    def as_sql(self, compiler, connection):
-        lhs_sql, lhs_params = compiler.compile(self.lhs)
-        return f"{lhs_sql} = ANY(ARRAY({self.sql}))", (*lhs_params, *self.params)
 
 
 def _recency():

@@ -17,7 +17,7 @@ from conftest import skip_or_fail
 from publications import tasks
 from publications.models import Publication
 from publications.pdf import processing
-from publications.pdf.processing import publication_pdf_changed
+from publications.services import publication_pdf_changed
 from tests.factories import PublicationFactory, attach_pdf, make_bulky_pdf_bytes
 from tests.pdf_bombs import bomb_pdf_bytes
 from tests.upload_files import isolate_storage

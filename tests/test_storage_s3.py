@@ -80,7 +80,7 @@ def test_an_admin_upload_puts_the_cover_public_and_the_pdf_private_in_the_bucket
     s3_server, bucket, admin_client, client
 ):
     data = form_data(admin_client.get(admin_url(Publication, "add")))
-    data.update(title="Bucket report", slug="bucket-report", status="published")
+    data.update(title="Bucket report", slug="bucket-report", _workflow="publish")
     response = admin_client.post(
         admin_url(Publication, "add"),
         {**data, "pdf": pdf_upload("Annual report.pdf", pages=2), "cover": image_upload()},

@@ -47,7 +47,7 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 def clean_text(value, *, multiline=True):
     """`value` (str) in the site's normal form (see the module docstring); `multiline=False`
     for one-line fields turns every line break into a space. Never raises; idempotent."""
-    if not _NEEDS_WORK.search(value):
+    if not _NEEDS_WORK.search(value) and (multiline or "\n" not in value):
         return value
     value = _REMOVED.sub("", value)
     value = _LINE_BREAKS.sub("\n", value).replace(_PARAGRAPH_BREAK, "\n\n")

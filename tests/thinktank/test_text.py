@@ -100,3 +100,9 @@ def test_clean_text_is_idempotent_nfc_and_xml_safe(text):
         assert xml_text(cleaned) == cleaned
         assert multiline or "\n" not in cleaned
         cleaned.encode("utf-8")  # no lone surrogate left
+
+
+def test_a_plain_line_feed_becomes_a_space_in_a_one_line_field():
+    # Found by the property test above: a bare "\n" needed no other work and was kept.
+    assert clean_text("Title\nsubtitle", multiline=False) == "Title subtitle"
+    assert clean_text("Title\nsubtitle") == "Title\nsubtitle"

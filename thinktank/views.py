@@ -15,6 +15,7 @@ from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
@@ -26,10 +27,16 @@ from .context_processors import site
 
 def home(request):
     published = Publication.objects.published().for_listing()
+    language = get_language()
+
+    def works(queryset):
+        # One entry per work, in the page's language when it has that version (as the list).
+        return queryset.newest_first().one_per_work(queryset, language=language)
+
     context = {
-        "featured": published.filter(featured=True).newest_first()[:3],
-        "latest": published.exclude(type=Publication.Type.MEDIA).newest_first()[:8],
-        "media": published.filter(type=Publication.Type.MEDIA).newest_first()[:4],
+        "featured": works(published.filter(featured=True))[:3],
+        "latest": works(published.exclude(type=Publication.Type.MEDIA))[:8],
+        "media": works(published.filter(type=Publication.Type.MEDIA))[:4],
         "centers": Center.objects.active()
         .centers()
         .prefetch_related(Prefetch("programs", queryset=Center.objects.active())),

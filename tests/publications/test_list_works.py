@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import PublicationFactory
+from publications.models import PublicationAuthor
+from tests.factories import AuthorFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +96,24 @@ def test_search_page_queries_stay_constant_with_translations(client, work):
         PublicationFactory(title="Glaciers étude", language="fr", translation_of=original)
     assert [count(url, params) for url, params in urls] == before
     assert max(before) <= 12
+
+
+def test_home_and_expert_pages_show_one_entry_per_work_in_the_page_language(client, work):
+    """The home page's lists and an expert's publications are lists too: the French home shows
+    the French version of a work, the English home the English one, never both."""
+    original, french, _other = work
+    expert = AuthorFactory(slug="expert-of-both")
+    for version in (original, french):
+        PublicationAuthor.objects.create(publication=version, author=expert, position=0)
+
+    # Before any request: a /fr/ page leaves French active in this thread, and reverse() with it.
+    expert_url = reverse("publications:expert_detail", kwargs={"slug": "expert-of-both"})
+
+    def linked(url):
+        html = client.get(url).content.decode()
+        return set(re.findall(r'<h3><a href="/(?:fr/)?publications/(arctic-\w+)/"', html))
+
+    assert linked("/") == {"arctic-en"}
+    assert linked("/fr/") == {"arctic-fr"}
+    assert linked(expert_url) == {"arctic-en"}
+    assert linked(f"/fr{expert_url}") == {"arctic-fr"}

@@ -7,15 +7,16 @@ itself (whoever calls it: admin form, bulk action, a future API) and writes the 
 
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thinktank.cache import catalogue_changed
+from thinktank.files import file_release
 
 from . import permissions
-from .models import Publication, PublicationAuthor
+from .models import BodyImage, Publication, PublicationAuthor
 from .pdf import active_content
 from .pdf.processing import publication_pdf_changed
 from .search import search_index_rebuild
@@ -267,3 +268,31 @@ def publication_authors_renumber(*, publication: Publication) -> None:
             changed.append(row)
     if changed:
         PublicationAuthor.objects.bulk_update(changed, ["position"])
+
+
+class BodyImageInUse(ValidationError):
+    """A library image that bodies still show; `publications` lists them."""
+
+    def __init__(self, image, publications):
+        self.publications = list(publications)
+        super().__init__(
+            _("“%(image)s” is shown in %(titles)s: take it out of those bodies first."),
+            code="body_image_in_use",
+            params={
+                "image": image,
+                "titles": ", ".join(f"“{p.title}”" for p in self.publications),
+            },
+        )
+
+
+def body_image_delete(*, image: BodyImage) -> None:
+    """Delete a library image and, once the transaction commits, its file (thinktank/files.py).
+    Raises BodyImageInUse, deleting nothing, when the body of any publication (whatever its
+    status) still shows it: deleting the file would leave a broken figure."""
+    with transaction.atomic():
+        using = list(Publication.objects.showing_media(image.image.name).order_by("title"))
+        if using:
+            raise BodyImageInUse(image, using)
+        name, storage = image.image.name, image.image.storage
+        image.delete()
+        file_release(storage, name)

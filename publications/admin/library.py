@@ -53,6 +53,12 @@ class BodyImageAdmin(EditConflictMixin, UploadValidationMixin, admin.ModelAdmin)
             ("uploaded_by", "uploaded_at"),
         ]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The file is out of every change form, also the one the edit-conflict guard rebuilds
+        # with all fields: it never changes (bodies hold its URL).
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "image"] if obj is not None else readonly
+
     @admin.display(description=_("Use in a body"))
     def figure_to_paste(self, obj):
         return format_html(

@@ -261,3 +261,38 @@ def test_contributors_add_and_use_images_editors_also_delete(client, storage, co
     assert client.get(admin_url(BodyImage, "delete", image.pk)).status_code == 403
     client.force_login(editor)
     assert client.get(admin_url(BodyImage, "delete", image.pk)).status_code == 200
+
+
+def test_a_stale_save_of_an_image_is_refused_and_the_other_caption_kept(client, storage):
+    from tests.admin_forms import form_data
+
+    image = library_image()
+    alice = User.objects.create_superuser("alice", "alice@example.org", "x")
+    bob = User.objects.create_superuser("bob", "bob@example.org", "x")
+    forms = {}
+    for user in (alice, bob):
+        client.force_login(user)
+        forms[user] = form_data(
+            client.get(admin_url(BodyImage, "change", image.pk)), "bodyimage_form"
+        )
+    client.force_login(alice)
+    url = admin_url(BodyImage, "change", image.pk)
+    response = client.post(url, {**forms[alice], "caption": "Alice's caption"})
+    from tests.admin_forms import form_errors
+
+    assert response.status_code == 302, form_errors(response)
+    client.force_login(bob)
+    response = client.post(url, {**forms[bob], "credit": "Bob's credit"})
+    assert response.status_code == 200 and response.context["edit_conflict"] is not None
+    image.refresh_from_db()
+    assert (image.caption, image.credit) == ("Alice's caption", CREDIT)
+
+
+def test_the_file_of_an_image_cannot_be_replaced_by_a_forged_post(admin_client, storage):
+    image = library_image()
+    url = admin_url(BodyImage, "change", image.pk)
+    data = form_data(admin_client.get(url), "bodyimage_form")
+    data["image"] = image_upload("other.png", size=(10, 10))
+    assert admin_client.post(url, data).status_code == 302
+    assert BodyImage.objects.get().image.name == image.image.name
+    assert files_under(storage[0]) == [image.image.name]

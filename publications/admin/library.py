@@ -3,8 +3,10 @@ it again, and copy the figure to paste into a body. Seen only by staff with the 
 permissions (`publications.view_bodyimage` and the others; given to the editorial groups by
 migration)."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,11 @@ class BodyImageAdmin(EditConflictMixin, UploadValidationMixin, admin.ModelAdmin)
     public page (bodies hold a copy of the figure), so the catalogue version is left alone."""
 
     form = CleanTextModelForm
+    formfield_overrides = {
+        **UploadValidationMixin.formfield_overrides,
+        # Alt texts and captions are sentences: a wide field shows them whole.
+        models.CharField: {"widget": forms.TextInput(attrs={"class": "vLargeTextField"})},
+    }
     list_display = ["image_thumbnail", "alt_text", "caption", "credit", "uploaded_at"]
     list_display_links = ["image_thumbnail", "alt_text"]
     search_fields = ["alt_text", "caption", "credit"]
@@ -63,11 +70,11 @@ class BodyImageAdmin(EditConflictMixin, UploadValidationMixin, admin.ModelAdmin)
     def figure_to_paste(self, obj):
         return format_html(
             '<textarea readonly rows="3" cols="80" aria-label="{}">{}</textarea>'
-            '<div class="help">{}</div>',
+            '<p class="help" style="margin-left:0">{}</p>',
             _("Figure HTML to paste"),
             escape(obj.figure_html()),  # shown as text, whatever the HTML holds
             _(
-                "Paste it in the editor's HTML source view, or use “Insert figure” with the "
+                "Paste it in the editor's HTML source view, or use “Insert Figure” with the "
                 "URL, alt text and caption below (see the README)."
             ),
         )

@@ -296,3 +296,20 @@ def test_the_file_of_an_image_cannot_be_replaced_by_a_forged_post(admin_client, 
     assert admin_client.post(url, data).status_code == 302
     assert BodyImage.objects.get().image.name == image.image.name
     assert files_under(storage[0]) == [image.image.name]
+
+
+def test_the_library_list_costs_the_same_queries_for_3_or_12_images(admin_client, storage):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert admin_client.get(admin_url(BodyImage, "changelist")).status_code == 200
+        return len(captured)
+
+    for _ in range(3):
+        library_image()
+    few = queries()
+    for _ in range(9):
+        library_image()
+    assert queries() == few

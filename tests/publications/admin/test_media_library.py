@@ -111,7 +111,7 @@ def test_the_library_is_searched_by_alt_text_caption_and_credit(admin_client, st
 def test_the_credit_is_written_in_french_in_a_french_admin(storage):
     image = library_image()
     with translation.override("fr"):
-        assert image.caption_text() == f"{CAPTION}. Crédit : {CREDIT}"
+        assert image.caption_text() == f"{CAPTION}. Crédit\u00a0: {CREDIT}"
     image.caption = ""
     assert image.caption_text() == f"Credit: {CREDIT}"
     image.credit = ""

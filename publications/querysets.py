@@ -93,6 +93,13 @@ class PublicationQuerySet(PublishableQuerySet):
             return self.published(now=now)
         return self.filter(status=state)
 
+    def showing_media(self, name):
+        """Those, whatever their status, whose body shows the stored file `name` (a name in the
+        public media storage, e.g. `library/3f2a….jpg`): server-made names are unique, so the
+        name found anywhere in the body is that file, whichever URL form (relative, or the
+        bucket's domain) the body holds."""
+        return self.filter(body__contains=name) if name else self.none()
+
     def redirect_targets(self, *, now=None):
         """Those an old slug may lead to: the public ones, and archived ones (whose page
         answers 410 Gone with their citation data). See thinktank/redirects.py."""

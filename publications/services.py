@@ -7,7 +7,7 @@ itself (whoever calls it: admin form, bulk action, a future API) and writes the 
 
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from thinktank.cache import catalogue_changed
 from thinktank.files import file_release
 
 from . import permissions
-from .models import Publication, PublicationAuthor
+from .models import BodyImage, Publication, PublicationAuthor
 from .pdf import active_content
 from .search import search_index_rebuild
 from .tasks import enqueue_after_commit, publication_pdf_process_task
@@ -293,3 +293,31 @@ def publication_pdf_changed(*, publication: Publication, pdf_changed: bool = Tru
         file_release(publication.thumbnail.storage, old_thumbnail)
     catalogue_changed(publications=[publication])
     enqueue_after_commit(publication_pdf_process_task, publication.pk, publication.pdf.name or "")
+
+
+class BodyImageInUse(ValidationError):
+    """A library image that bodies still show; `publications` lists them."""
+
+    def __init__(self, image, publications):
+        self.publications = list(publications)
+        super().__init__(
+            _("“%(image)s” is shown in %(titles)s: take it out of those bodies first."),
+            code="body_image_in_use",
+            params={
+                "image": image,
+                "titles": ", ".join(f"“{p.title}”" for p in self.publications),
+            },
+        )
+
+
+def body_image_delete(*, image: BodyImage) -> None:
+    """Delete a library image and, once the transaction commits, its file (thinktank/files.py).
+    Raises BodyImageInUse, deleting nothing, when the body of any publication (whatever its
+    status) still shows it: deleting the file would leave a broken figure."""
+    with transaction.atomic():
+        using = list(Publication.objects.showing_media(image.image.name).order_by("title"))
+        if using:
+            raise BodyImageInUse(image, using)
+        name, storage = image.image.name, image.image.storage
+        image.delete()
+        file_release(storage, name)

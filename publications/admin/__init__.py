@@ -5,7 +5,8 @@
   pinned relations, old URLs, review comments), filters.py (region, theme, center),
   actions.py (the bulk status actions, one table), history.py (versions: compare, restore)
 - downloads.py: downloads by day, and the publication's downloads column and chart
+- library.py: the media library (images for bodies' figures)
 - experts.py, series.py
 """
 
-from . import downloads, experts, publication, series  # noqa: F401
+from . import downloads, experts, library, publication, series  # noqa: F401

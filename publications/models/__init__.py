@@ -2,6 +2,7 @@
 
 from .activity import DownloadDay, EditionClaim, ReviewComment
 from .author import Author
+from .body_image import BodyImage
 from .facet_row import PublicationFacetRow
 from .links import (
     PinnedRelation,
@@ -22,6 +23,7 @@ from .series import Series
 
 __all__ = [
     "Author",
+    "BodyImage",
     "ContentLanguage",
     "DownloadDay",
     "EditionClaim",

@@ -12,7 +12,6 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from bs4 import NavigableString
-from django.conf import settings
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
@@ -31,6 +30,7 @@ from reportlab.platypus import (
 
 from publications.body.sanitize import NOTE_ID, parse
 from thinktank.images import jpeg_bytes, open_normalized
+from thinktank.storage import public_media_name
 
 from .layout import ACCENT, MUTED, NAVY, RULE, SANS, SERIF
 
@@ -261,10 +261,9 @@ def _figure(element, st, width):
 
 def _image(src, width):
     """An image of this site's media storage (never fetched over the network), or None."""
-    prefix = settings.MEDIA_URL
-    if not src.startswith(prefix):
+    name = public_media_name(src)  # the media library's images, on disk or in the bucket
+    if name is None:
         return None
-    name = src[len(prefix) :]
     try:
         with default_storage.open(name, "rb") as handle:
             picture = open_normalized(handle)

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from centers.models import Center
-from publications.models import Author, Publication, PublicationAuthor, Series
+from publications.models import Author, BodyImage, Publication, PublicationAuthor, Series
 from taxonomy.models import Region, Theme
 from tests.admin_forms import admin_url, form_data, form_errors
 from tests.factories import (
@@ -285,6 +285,6 @@ def test_models_guarded_are_every_model_with_a_change_form():
         and type(model_admin).has_change_permission is not None
         and "has_change_permission" not in type(model_admin).__dict__
     }
-    assert editable == {Publication, Author, Series, Region, Theme, Center}
+    assert editable == {Publication, Author, Series, Region, Theme, Center, BodyImage}
     for model in editable:
         assert isinstance(admin.site._registry[model], EditConflictMixin), model

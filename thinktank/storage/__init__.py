@@ -31,6 +31,7 @@ import errno
 import os
 import tempfile
 import uuid
+from urllib.parse import unquote
 
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
@@ -131,6 +132,26 @@ def byte_chunks(storage, name, start, length):
                 break
             remaining -= len(chunk)
             yield chunk
+
+
+def public_media_name(url):
+    """The name in the public media storage ("default") of a file at `url`, as pages and
+    bodies hold it: below MEDIA_URL (`/media/library/….jpg`), or below the storage's own base
+    URL (the bucket's custom domain, `https://cdn…/media/library/….jpg`); None for any other
+    address (never fetched: a body's image from elsewhere is not ours to print)."""
+    from django.conf import settings
+    from django.core.files.storage import default_storage
+
+    url = (url or "").split("?", 1)[0].split("#", 1)[0]
+    marker = "__name__"
+    storage_base = default_storage.url(marker).split(marker, 1)[0]
+    for base in dict.fromkeys((settings.MEDIA_URL, storage_base)):
+        if base and url.startswith(base):
+            name = unquote(url[len(base) :])
+            parts = name.split("/")
+            if name and not any(part in ("", ".", "..") for part in parts):
+                return name
+    return None
 
 
 class PrivateStorage(LazyObject):

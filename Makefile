@@ -39,11 +39,15 @@ lock: | $(PY)
 	$(VENV)/bin/uv pip compile $(LOCK_FLAGS) --extra test --constraint requirements/base.txt \
 	  pyproject.toml -o requirements/test.txt
 
+# `make run PORT=8765` serves on another port; the links the site writes (admin login line,
+# preview links, generated PDFs) follow it through SITE_URL unless that is set.
+PORT ?= 8000
+RUN_ENV = DJANGO_DEBUG=1 SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}
 run: $(VENV)/.installed
-	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(PY) manage.py load_demo --if-empty
-	DJANGO_DEBUG=1 $(PY) manage.py ensure_admin
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo --if-empty
+	$(RUN_ENV) $(PY) manage.py ensure_admin
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 check: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

@@ -33,6 +33,6 @@ class Command(BaseCommand):
         password = password_file.read_text().strip()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"
+                f"Admin: {settings.SITE_URL}/admin/  user: {username}  password: {password}"
             )
         )

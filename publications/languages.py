@@ -2,6 +2,8 @@
 read in: links between versions, `hreflang` alternates and the EN/FR switch. No queries except
 `attach_language_versions`, one for a whole page."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.text import capfirst
@@ -86,6 +88,13 @@ def attach_language_versions(publications):
         publication.other_languages = [v for v in publication.languages if not v["current"]]
 
 
+def _switch_path(request):
+    """The page's path for the language switch; a signed preview link keeps its token, or an
+    outside reviewer who switches language gets the 404 of an unpublished item."""
+    token = request.GET.get("preview")
+    return f"{request.path}?{urlencode({'preview': token})}" if token else request.path
+
+
 def version_links(publication, request):
     """What a publication's page shows of its other language versions: {versions (each with
     `url` and `language_name`), hreflang_versions [(code, absolute URL)], language_switch}."""
@@ -99,5 +108,5 @@ def version_links(publication, request):
         "hreflang_versions": [
             (code, request.build_absolute_uri(path)) for code, path in alternates
         ],
-        "language_switch": language_switch(publication, versions, request.path),
+        "language_switch": language_switch(publication, versions, _switch_path(request)),
     }

@@ -1,6 +1,7 @@
 """Previews of unpublished items: staff at the public URL, outsiders with a signed link."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -154,3 +155,20 @@ def test_query_count_does_not_grow_with_the_number_of_authors(
     url = url_with_authors(page, 5)
     with django_assert_num_queries(len(with_one)):
         assert client.get(url).status_code == status
+
+
+def test_the_language_switch_of_a_preview_link_keeps_its_token(client):
+    """An outside reviewer switching to French stays in the preview (the item is unpublished:
+    without the token the French page is a 404)."""
+    draft = PublicationFactory(slug="draft-pair", title="Draft pair", status=Status.DRAFT)
+    link = preview.preview_url(draft).removeprefix(preview.settings.SITE_URL)
+    page = client.get(link).content.decode()
+    switch = re.search(
+        r'href="http://testserver(/fr/publications/draft-pair/\?preview=[^"]+)"', page
+    )
+    assert switch, "the French switch carries the preview token"
+    french = client.get(switch.group(1))
+    assert french.status_code == 200
+    assert "Draft pair" in french.content.decode()
+    assert "no-store" in french["Cache-Control"]
+    assert client.get("/fr/publications/draft-pair/").status_code == 404

@@ -64,3 +64,13 @@ def test_page_with_a_control_character_in_its_slug_is_a_404(client, page, slug):
 def test_list_outputs_with_a_nul_in_a_parameter_answer(client, url, query):
     response = client.get(f"{url}?{query}")
     assert response.status_code in (200, 400, 404)
+
+
+@pytest.mark.parametrize("url", ["/publications/", "/experts/", "/"])
+def test_a_nul_typed_in_the_search_is_not_written_back_into_the_page(client, url):
+    response = client.get(f"{url}?q=a%00b", follow=True)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "\x00" not in content
+    if url != "/":
+        assert 'value="ab"' in content

@@ -12,6 +12,8 @@ from django.utils.html import _json_script_escapes, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 
+from thinktank.text import xml_text
+
 register = template.Library()
 
 
@@ -91,3 +93,10 @@ def jsonld(value):
 def minutes(value):
     """A timedelta as a whole number of minutes, rounded up (a wait is never shown shorter)."""
     return math.ceil(value.total_seconds() / 60)
+
+
+@register.filter
+def as_typed(value):
+    """What a reader typed (a query parameter), shown back in a form: without the characters
+    HTML and XML do not allow (a NUL from `?q=%00`), escaped by the template as usual."""
+    return xml_text(str(value)) if value is not None else ""

@@ -3,7 +3,7 @@
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import (
     HttpResponse,
     HttpResponsePermanentRedirect,
@@ -34,7 +34,12 @@ def home(request):
         return queryset.newest_first().one_per_work(queryset, language=language)
 
     context = {
-        "featured": works(published.filter(featured=True))[:3],
+        # A work is featured when any of its versions is: the French page shows the French one.
+        "featured": works(
+            published.filter(
+                Q(featured=True) | Q(translation_of__featured=True) | Q(translations__featured=True)
+            ).distinct()
+        )[:3],
         "latest": works(published.exclude(type=Publication.Type.MEDIA))[:8],
         "media": works(published.filter(type=Publication.Type.MEDIA))[:4],
         "centers": Center.objects.active()

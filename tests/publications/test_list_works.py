@@ -99,9 +99,13 @@ def test_search_page_queries_stay_constant_with_translations(client, work):
 
 
 def test_home_and_expert_pages_show_one_entry_per_work_in_the_page_language(client, work):
-    """The home page's lists and an expert's publications are lists too: the French home shows
-    the French version of a work, the English home the English one, never both."""
+    """The home page's lists (featured, latest) and an expert's publications are lists too: the
+    French home shows the French version of a work, the English home the English one, never
+    both, also when only the original is marked as featured."""
     original, french, _other = work
+    # Featured as one version only: a work is featured in every language.
+    original.featured = True
+    original.save(update_fields=["featured"])
     expert = AuthorFactory(slug="expert-of-both")
     for version in (original, french):
         PublicationAuthor.objects.create(publication=version, author=expert, position=0)

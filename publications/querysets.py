@@ -37,6 +37,24 @@ def published_condition(*, now=None):
     )
 
 
+def public_from(publication):
+    """For one publication in memory (an admin form, before and after a save): the moment a
+    published item shows to the public, its `publish_at` or the local midnight that starts its
+    `published_on`, whichever is later. The same rule as `published_condition()`, which
+    tests/publications/test_publish_rule.py checks it against; anything that reads rows uses
+    `published()`."""
+    midnight = timezone.make_aware(
+        datetime.datetime.combine(publication.published_on, datetime.time.min)
+    )
+    return max(publication.publish_at or midnight, midnight)
+
+
+def is_waiting(publication, *, now=None):
+    """Published but not public yet (scheduled or dated later): see `public_from`."""
+    now = now or timezone.now()
+    return publication.status == PUBLISHED and public_from(publication) > now
+
+
 def _model(name):
     # The models module imports this one for its managers: look models up when a query runs.
     return apps.get_model("publications", name)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import Publication
+from .querysets import is_waiting, public_from
 
 Status = Publication.Status
 
@@ -43,17 +44,8 @@ STATE_LABELS = {
 }
 
 
-def public_from(publication):
-    """When a published item shows to the public: its `publish_at`, or the local midnight that
-    starts its publication date if that is later (the rule of `published()`)."""
-    midnight = timezone.make_aware(
-        datetime.datetime.combine(publication.published_on, datetime.time.min)
-    )
-    return max(publication.publish_at or midnight, midnight)
-
-
 def state_key(publication) -> str:
-    if publication.status == Status.PUBLISHED and public_from(publication) > timezone.now():
+    if is_waiting(publication):
         return "scheduled"
     return publication.status
 

@@ -220,6 +220,22 @@ class PublicationQuerySet(PublishableQuerySet):
         dominated = candidates.filter(Exists(better)).values("pk")
         return self.exclude(pk__in=dominated)
 
+    def featured(self):
+        """Versions of featured works: a work is featured when any of its public versions is,
+        so that `one_per_work()` can show the version in the page's language. (Only public
+        ones: a draft translation marked featured changes no public page.)"""
+        featured = _model("Publication").objects.published().filter(featured=True)
+        return self.filter(
+            Q(featured=True)
+            | Q(translation_of__in=featured.values("pk"))
+            | Q(pk__in=featured.values("translation_of_id"))
+        )
+
+    def newest_works(self, *, language):
+        """Newest first, one entry per work in `language` when the work has it (lists that
+        are not the filtered list: home, expert pages)."""
+        return self.newest_first().one_per_work(self, language=language)
+
     def newest_first(self):
         return self.order_by("-published_on", "-pk")
 

@@ -156,7 +156,7 @@ class ExpertDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         theirs = Publication.objects.published().by_author_ids([self.object.pk])
-        works = theirs.for_listing().newest_first().one_per_work(theirs, language=get_language())
+        works = theirs.for_listing().newest_works(language=get_language())
         paginator = Paginator(works, self.paginate_by)
         page = paginator.get_page(self.request.GET.get("page"))
         return super().get_context_data(

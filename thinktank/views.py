@@ -27,21 +27,12 @@ from .context_processors import site
 
 def home(request):
     published = Publication.objects.published().for_listing()
+    media = Q(type=Publication.Type.MEDIA)
     language = get_language()
-
-    def works(queryset):
-        # One entry per work, in the page's language when it has that version (as the list).
-        return queryset.newest_first().one_per_work(queryset, language=language)
-
     context = {
-        # A work is featured when any of its versions is: the French page shows the French one.
-        "featured": works(
-            published.filter(
-                Q(featured=True) | Q(translation_of__featured=True) | Q(translations__featured=True)
-            ).distinct()
-        )[:3],
-        "latest": works(published.exclude(type=Publication.Type.MEDIA))[:8],
-        "media": works(published.filter(type=Publication.Type.MEDIA))[:4],
+        "featured": published.featured().newest_works(language=language)[:3],
+        "latest": published.exclude(media).newest_works(language=language)[:8],
+        "media": published.filter(media).newest_works(language=language)[:4],
         "centers": Center.objects.active()
         .centers()
         .prefetch_related(Prefetch("programs", queryset=Center.objects.active())),

@@ -26,14 +26,14 @@ import argparse
 import http.client
 import itertools
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
+
+import appserver  # bench/appserver.py (scripts run as `python bench/…`)
 
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = "redis://127.0.0.1:6379/4"
@@ -41,19 +41,8 @@ FORMATS = ["csv", "bib", "ris", "pdf"]
 MODES = ["no exports", "unbounded", "bounded", "bounded, same query"]
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def serve(database_url, port, bounded):
     env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
         "CACHE_URL": REDIS_URL,
         "PAGE_CACHE_SECONDS": "0",
         "TRUSTED_PROXY_COUNT": "1",
@@ -61,30 +50,9 @@ def serve(database_url, port, bounded):
     }
     if not bounded:
         env.update(EXPORT_CONCURRENCY="0", EXPORT_RATE_LIMIT="0", EXPORT_CACHE_MAX_MB="0")
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "thinktank.wsgi:application",
-            "--workers",
-            "2",
-            "--timeout",
-            "120",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
+    return appserver.start(
+        database_url, port=port, ready_path="/healthz", env=env, args=["--timeout", "120"]
     )
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not answer")
 
 
 def get(port, path, headers=None, timeout=30):
@@ -100,7 +68,7 @@ def get(port, path, headers=None, timeout=30):
 
 def run(database_url, seconds, mode):
     bounded = mode != "unbounded"
-    port = free_port()
+    port = appserver.free_port()
     subprocess.run(["redis-cli", "-n", "4", "flushdb"], check=True, capture_output=True)
     server = serve(database_url, port, bounded)
     stop = time.monotonic() + seconds

@@ -32,25 +32,19 @@ import os
 import random
 import re
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
+
+import appserver  # bench/appserver.py (scripts run as `python bench/…`)
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE = ROOT / "bench" / "serve"
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-PORT = _free_port()  # the machine is shared: no fixed port
+PORT = appserver.free_port()  # the machine is shared: no fixed port
 REDIS_URL = "redis://127.0.0.1:6379/9"
 SEED = 12
 
@@ -90,39 +84,18 @@ for slug in rng.sample(slugs, 200):
 
 def serve(database_url, *, cached):
     env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "settings",
-        "DJANGO_DEBUG": "0",
-        "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
         "CACHE_URL": REDIS_URL,
         "PAGE_CACHE_SECONDS": "600" if cached else "0",
     }
-    server = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "thinktank.wsgi:application",
-            "--pythonpath",
-            f"{SERVE},{ROOT}",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
+    return appserver.start(
+        database_url,
+        port=PORT,
+        ready_path="/bench-floor/",
         env=env,
+        args=["--pythonpath", f"{SERVE},{ROOT}"],
+        tries=100,
     )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench-floor/", timeout=2).read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not answer")
 
 
 def worker_rss_mb(server):

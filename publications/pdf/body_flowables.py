@@ -30,9 +30,9 @@ from reportlab.platypus import (
 
 from publications.body.sanitize import NOTE_ID, parse
 from thinktank.images import jpeg_bytes, open_normalized
-from thinktank.storage import public_media_name
+from thinktank.storage import public_media_name, static_file_path
 
-from .layout import ACCENT, MUTED, NAVY, RULE, SANS, SERIF
+from .layout import ACCENT, HEADING, MUTED, NAVY, RULE, SANS, SERIF
 
 LINK = "#0b5473"
 
@@ -43,9 +43,12 @@ def body_styles(s):
     def derive(name, **kwargs):
         return ParagraphStyle(name, parent=base, **kwargs)
 
+    def heading(name, **kwargs):
+        return derive(name, **HEADING, alignment=0, **kwargs)
+
     return {
         "p": base,
-        "h2": derive(
+        "h2": heading(
             "body_h2",
             fontName=f"{SANS}-Bold",
             fontSize=13.5,
@@ -53,9 +56,8 @@ def body_styles(s):
             textColor=NAVY,
             spaceBefore=10,
             spaceAfter=6,
-            alignment=0,
         ),
-        "h3": derive(
+        "h3": heading(
             "body_h3",
             fontName=f"{SANS}-Bold",
             fontSize=11.5,
@@ -63,9 +65,8 @@ def body_styles(s):
             textColor=NAVY,
             spaceBefore=8,
             spaceAfter=4,
-            alignment=0,
         ),
-        "h4": derive(
+        "h4": heading(
             "body_h4",
             fontName=f"{SANS}-Bold",
             fontSize=10.5,
@@ -73,7 +74,6 @@ def body_styles(s):
             textColor=colors.black,
             spaceBefore=6,
             spaceAfter=3,
-            alignment=0,
         ),
         "li": derive("body_li", spaceAfter=3, alignment=0),
         "quote": derive(
@@ -260,12 +260,12 @@ def _figure(element, st, width):
 
 
 def _image(src, width):
-    """An image of this site's media storage (never fetched over the network), or None."""
-    name = public_media_name(src)  # the media library's images, on disk or in the bucket
-    if name is None:
-        return None
+    """The image at `src` if this site serves it itself (`_open_site_image`), else None."""
     try:
-        with default_storage.open(name, "rb") as handle:
+        handle = _open_site_image(src)
+        if handle is None:
+            return None
+        with handle:
             picture = open_normalized(handle)
             data = jpeg_bytes(picture)
     except Exception:  # a missing or unreadable file: the caption still prints
@@ -273,6 +273,18 @@ def _image(src, width):
     ratio = picture.height / picture.width
     w = min(width, picture.width * 0.75)
     return Image(BytesIO(data), width=w, height=w * ratio)
+
+
+def _open_site_image(src):
+    """The open file of an image this site serves itself, as the page shows it, or None: from
+    the media storage (the media library's images, on disk or in the bucket) or the app's own
+    static files (images shipped with it, such as the demo's charts). Never fetched over the
+    network: an image from elsewhere is not ours to print."""
+    name = public_media_name(src)
+    if name is not None:
+        return default_storage.open(name, "rb")
+    path = static_file_path(src)
+    return open(path, "rb") if path is not None else None
 
 
 def _notes(element, st):

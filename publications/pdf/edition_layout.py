@@ -57,7 +57,8 @@ from .layout import (
 
 #: Part of every edition's cache key: bump it when the layout changes, so that every cached
 #: edition is generated again.
-GENERATOR_VERSION = "4"  # 3: covers through the image pipeline; 4: structured bodies
+GENERATOR_VERSION = "5"  # 3: covers through the image pipeline; 4: structured bodies;
+# 5: headings kept with what follows, the colophon in one piece, static images printed
 COVER_BAND = 30 * mm
 
 
@@ -293,7 +294,8 @@ def _colophon_story(data, date_text, s):
         "year": data["published_on"][:4],
         "institute": data["institute"],
     }
-    return [*story, Spacer(1, 2 * mm), Paragraph(markup(rights), s["small"])]
+    # One block: the rights line never ends up alone on a last page of its own.
+    return [KeepTogether([*story, Spacer(1, 2 * mm), Paragraph(markup(rights), s["small"])])]
 
 
 def render_edition(data):

@@ -67,6 +67,9 @@ def register_fonts():
         )
 
 
+# A heading is never left alone at the foot of a page, away from what it introduces.
+HEADING = {"keepWithNext": 1}
+
 # name: (the style it is based on, font, size, leading, colour, other attributes); None keeps
 # what the parent has. "base" is the body text: Source Serif 10.5/15.5 in ink.
 STYLES = {
@@ -77,11 +80,11 @@ STYLES = {
     "subtitle": ("base", f"{SERIF}-Italic", 16, 21, INK, {"spaceAfter": 6}),
     "authors": ("base", f"{SANS}-Bold", 13, 17, INK, {"spaceBefore": 14}),
     "date": ("base", SANS, 11, 15, MUTED, {"spaceBefore": 2}),
-    "h1": ("base", f"{SANS}-Bold", 10, 13, ACCENT, {"spaceBefore": 4, "spaceAfter": 10}),
+    "h1": ("base", f"{SANS}-Bold", 10, 13, ACCENT, {**HEADING, "spaceBefore": 4, "spaceAfter": 10}),
     "summary": ("base", SERIF, 12, 18, NAVY, {"spaceAfter": 9}),
     "body": ("base", None, None, None, None, {"alignment": TA_JUSTIFY, "spaceAfter": 7}),
     "small": ("base", SANS, 9, 12.5, MUTED, {}),
-    "author_name": ("base", f"{SANS}-Bold", 11, 14, None, {"spaceBefore": 8}),
+    "author_name": ("base", f"{SANS}-Bold", 11, 14, None, {**HEADING, "spaceBefore": 8}),
     "author_bio": ("base", None, 9.5, 13.5, INK, {"spaceAfter": 4}),
     "cite": ("base", None, 10, 14.5, INK, {"alignment": TA_LEFT}),
     "list_heading": ("title", None, 22, 27, None, {}),

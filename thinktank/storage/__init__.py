@@ -142,16 +142,36 @@ def public_media_name(url):
     from django.conf import settings
     from django.core.files.storage import default_storage
 
-    url = (url or "").split("?", 1)[0].split("#", 1)[0]
     marker = "__name__"
     storage_base = default_storage.url(marker).split(marker, 1)[0]
     for base in dict.fromkeys((settings.MEDIA_URL, storage_base)):
-        if base and url.startswith(base):
-            name = unquote(url[len(base) :])
-            parts = name.split("/")
-            if name and not any(part in ("", ".", "..") for part in parts):
-                return name
+        name = _name_below(url, base)
+        if name is not None:
+            return name
     return None
+
+
+def static_file_path(url):
+    """The path on disk of the app's own static file at `url` (below STATIC_URL, unhashed, as a
+    body names it: `/static/img/demo/chart.png`), found by the static finders; None for any
+    other address or a file that is not there."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    name = _name_below(url, settings.STATIC_URL)
+    return finders.find(name) if name is not None else None
+
+
+def _name_below(url, base):
+    """The file name of `url` below the URL `base` (query and fragment dropped), or None when
+    it is not below it or names a folder or a step out of it."""
+    url = (url or "").split("?", 1)[0].split("#", 1)[0]
+    if not base or not url.startswith(base):
+        return None
+    name = unquote(url[len(base) :])
+    if not name or any(part in ("", ".", "..") for part in name.split("/")):
+        return None
+    return name
 
 
 class PrivateStorage(LazyObject):

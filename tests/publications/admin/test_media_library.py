@@ -181,6 +181,29 @@ def test_the_pdf_edition_finds_the_image_behind_the_buckets_own_domain(storage, 
     assert len(images) == 1
 
 
+def test_the_pdf_edition_prints_an_image_of_the_app_s_own_static_files(storage):
+    # The demo's charts ship under static/img/demo/ and the page shows them: the PDF too.
+    publication = PublicationFactory(
+        body_format=Publication.BodyFormat.HTML,
+        body='<figure><img src="/static/img/demo/taiwan-strait-shipping.png" alt="Chart">'
+        "<figcaption>Container traffic</figcaption></figure>",
+    )
+    images, content = printed_images(publication)
+    assert len(images) == 1 and "Container traffic" in content
+
+
+@pytest.mark.parametrize(
+    "src", ["/static/img/demo/missing.png", "/static/../pyproject.toml", "/static/img/"]
+)
+def test_a_static_address_that_is_no_image_file_prints_the_caption_only(storage, src):
+    publication = PublicationFactory(
+        body_format=Publication.BodyFormat.HTML,
+        body=f'<figure><img src="{src}" alt="Chart"><figcaption>Caption kept</figcaption></figure>',
+    )
+    images, content = printed_images(publication)
+    assert images == [] and "Caption kept" in content
+
+
 def test_an_image_from_elsewhere_is_not_fetched_for_the_pdf(storage):
     publication = PublicationFactory(
         body_format=Publication.BodyFormat.HTML,

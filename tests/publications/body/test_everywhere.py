@@ -11,7 +11,7 @@ from publications.interchange.format import dump_document
 from publications.models import Publication
 from publications.pdf.editions import publication_edition
 from tests.factories import PublicationFactory
-from tests.pdf_documents import text
+from tests.pdf_documents import page_texts, text
 from tests.publications.body.sample import sample_body
 from tests.publications.body.test_sanitize import HOSTILE, assert_nothing_active
 
@@ -116,6 +116,22 @@ def test_pdf_edition_holds_headings_table_cells_and_notes_in_order(structured):
     assert -1 not in positions, [n for n, p in zip(in_order, positions, strict=True) if p < 0]
     assert positions == sorted(positions)
     assert_nothing_active(content)
+
+
+def test_pdf_edition_never_leaves_a_heading_alone_at_the_foot_of_a_page(db):
+    # Paragraphs of growing length move each heading down the page in small steps, so that
+    # some would land on the last line of a page unless kept with what follows.
+    sections = "".join(
+        f"<h{2 + n % 3}>Section {n}</h{2 + n % 3}><p>Opening {n} {'word ' * (25 + 7 * n)}</p>"
+        for n in range(1, 41)
+    )
+    publication = PublicationFactory(body_format=Publication.BodyFormat.HTML, body=sections)
+    stored = publication_edition(publication=publication)
+    with stored.storage.open(stored.name, "rb") as handle:
+        pages = page_texts(handle.read())
+
+    alone = [n for n in range(1, 41) if not any(f"Section {n} Opening {n}" in p for p in pages)]
+    assert len(pages) > 3 and alone == []
 
 
 def test_export_import_export_is_identical_with_an_html_body(structured, tmp_path):

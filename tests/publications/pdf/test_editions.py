@@ -204,3 +204,16 @@ def test_a_claim_left_by_a_dead_process_is_taken_over(settings):
     with generation_lock(42):
         assert EditionClaim.objects.filter(publication_id=42).count() == 1
     assert not EditionClaim.objects.exists()  # released
+
+
+def test_the_rights_line_is_never_alone_on_the_last_page():
+    # Bodies of growing length move the colophon down the last page in small steps, so that
+    # with some of them only the last line would fit, unless the colophon is kept in one piece.
+    series = SeriesFactory(name="Meridian Papers", issn="2700-1144")
+    alone = []
+    for words in range(300, 1100, 40):
+        item = PublicationFactory(series=series, body=" ".join(["word"] * words))
+        last = page_texts(read(publication_edition(publication=item)))[-1]
+        if "HOW TO CITE" not in last:
+            alone.append(words)
+    assert alone == []
